@@ -1,0 +1,33 @@
+package io.conveyor.api.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Lists the stage functions the runtime knows, validates pipeline files and runs them. One
+ * implementation serves the command line, the Gogo shell and the server.
+ *
+ * <p>Threading: every method may be called concurrently from any thread. {@link #run} blocks
+ * until the run ends.
+ */
+@ProviderType
+public interface ConveyorRuntime {
+
+    /** Every function currently provided, sorted by role, then name; shadowed providers included. */
+    List<FunctionDTO> functions();
+
+    /** The function with this name (any role), or empty. */
+    Optional<FunctionDTO> function(String name);
+
+    /**
+     * Parses and checks a pipeline file without running it: structure, graph, functions and every
+     * stage's configuration. Collects every problem rather than stopping at the first.
+     */
+    ValidationDTO validate(RunRequest request);
+
+    /** Validates, then runs a pipeline to its end (or failure, timeout or stop). Never throws for
+     *  user mistakes: they are reported in the result. */
+    RunReportDTO run(RunRequest request);
+}

@@ -1,0 +1,39 @@
+package io.conveyor.api.stage;
+
+import java.util.Objects;
+
+/** One problem found in a stage's configuration: the key it concerns and what is wrong. */
+public final class ConfigProblem {
+
+    private final String key;
+    private final String message;
+
+    public ConfigProblem(String key, String message) {
+        this.key = key;
+        this.message = Objects.requireNonNull(message, "message");
+    }
+
+    /** The config key, or {@code null} when the problem concerns the stage as a whole. */
+    public String key() {
+        return key;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfigProblem p && Objects.equals(key, p.key) && message.equals(p.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, message);
+    }
+
+    @Override
+    public String toString() {
+        return key == null ? message : key + ": " + message;
+    }
+}

@@ -1,0 +1,34 @@
+package io.conveyor.api.stage;
+
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One run of a {@link Sink}. All methods are called on the stage's own thread, never concurrently.
+ * The order of calls is: any number of {@link #write}, then exactly one of {@link #commit} (every
+ * input ended and the run succeeded) or {@link #abort} (the run failed or was stopped), then
+ * {@link #close}.
+ *
+ * <p>Output must not be visible before {@link #commit}: a file sink writes a temporary file next
+ * to its target and renames it on commit, so a failed run never leaves a half-written output.
+ *
+ * <p>Ownership: {@code batch} belongs to the engine; do not modify, close or keep it.
+ */
+@ConsumerType
+public interface SinkTask extends AutoCloseable {
+
+    /** Writes one batch of the named input. */
+    void write(String input, VectorSchemaRoot batch) throws StageException;
+
+    /** Makes everything written visible. Called once, after every input has ended. */
+    void commit() throws StageException;
+
+    /** Discards everything written. Must not throw; called at most once, instead of commit. */
+    default void abort() {
+    }
+
+    /** Releases what the task holds. Called exactly once, whatever the outcome of the run. */
+    @Override
+    default void close() throws StageException {
+    }
+}

@@ -1,0 +1,32 @@
+package io.conveyor.engine.internal.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code [global]} table, with defaults applied.
+ *
+ * @param variables         {@code [global.variables]}, with {@code ${ENV}} already resolved
+ * @param timeoutSeconds    wall-clock limit of a run (default 300)
+ * @param channelBufferSize batches queued per edge before the producer blocks (default 100)
+ * @param maxParallelTasks  threads a stage may use for its own work (default 4)
+ * @param concurrency       parallel requests per-row I/O stages may make (default 10)
+ * @param plugins           functions or bundle symbolic names the run waits for
+ * @param wasmPlugins       WASM modules the run waits for (accepted, served by a later issue)
+ * @param logLevel          trace, debug, info, warn or error (default info)
+ * @param executor          dag, channel or async: all served by the one streaming executor
+ */
+public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, int channelBufferSize,
+        int maxParallelTasks, int concurrency, List<String> plugins, List<String> wasmPlugins,
+        String logLevel, String executor) {
+
+    public static final long DEFAULT_TIMEOUT_SECONDS = 300;
+    public static final int DEFAULT_CHANNEL_BUFFER_SIZE = 100;
+    public static final int DEFAULT_MAX_PARALLEL_TASKS = 4;
+    public static final int DEFAULT_CONCURRENCY = 10;
+
+    public static GlobalSpec defaults() {
+        return new GlobalSpec(Map.of(), DEFAULT_TIMEOUT_SECONDS, DEFAULT_CHANNEL_BUFFER_SIZE,
+                DEFAULT_MAX_PARALLEL_TASKS, DEFAULT_CONCURRENCY, List.of(), List.of(), "info", "dag");
+    }
+}

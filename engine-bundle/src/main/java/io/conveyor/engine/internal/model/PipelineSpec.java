@@ -1,0 +1,13 @@
+package io.conveyor.engine.internal.model;
+
+import java.util.List;
+
+/**
+ * A pipeline file as written: immutable, comparable (equals detects a changed definition).
+ *
+ * @param file       the path as given by the user, used in every message
+ * @param stages     in file order
+ */
+public record PipelineSpec(String file, String name, String version, String description, GlobalSpec global,
+        List<StageSpec> stages) {
+}
