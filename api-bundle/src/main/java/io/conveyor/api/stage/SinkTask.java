@@ -20,6 +20,19 @@ public interface SinkTask extends AutoCloseable {
     /** Writes one batch of the named input. */
     void write(String input, VectorSchemaRoot batch) throws StageException;
 
+    /**
+     * Whether the task wants the next batch of this input now; see
+     * {@link TransformTask#accepts(String)}. A file sink with several inputs can write them one
+     * after the other, in the order the pipeline lists them, so its output is deterministic.
+     */
+    default boolean accepts(String input) {
+        return true;
+    }
+
+    /** Tells the task that the named input has ended. */
+    default void endOfInput(String input) throws StageException {
+    }
+
     /** Makes everything written visible. Called once, after every input has ended. */
     void commit() throws StageException;
 
