@@ -1,0 +1,52 @@
+package io.conveyor.launcher;
+
+import java.util.Optional;
+
+/** The commands {@code bin/conveyor} knows. */
+enum Command {
+    /** Commands the engine carries out; the launcher only checks that their operand is there. */
+    RUN("run", "a pipeline file"),
+    VALIDATE("validate", "a pipeline file"),
+    LIST("list", null),
+    INFO("info", "a function name"),
+    /** Commands the launcher carries out itself. */
+    SERVER("server", null),
+    HELP("help", null),
+    VERSION("--version", null);
+
+    private final String word;
+    private final String operand;
+
+    Command(String word, String operand) {
+        this.word = word;
+        this.operand = operand;
+    }
+
+    /** The word typed on the command line. */
+    String word() {
+        return word;
+    }
+
+    /** What the command needs as its one required argument, for the usage error; or empty. */
+    Optional<String> requiredOperand() {
+        return Optional.ofNullable(operand);
+    }
+
+    /** Whether the engine's command-line service carries it out inside a fresh framework. */
+    boolean runsInEngine() {
+        return this == RUN || this == VALIDATE || this == LIST || this == INFO;
+    }
+
+    static Optional<Command> byWord(String word) {
+        return switch (word) {
+            case "run" -> Optional.of(RUN);
+            case "validate" -> Optional.of(VALIDATE);
+            case "list" -> Optional.of(LIST);
+            case "info" -> Optional.of(INFO);
+            case "server" -> Optional.of(SERVER);
+            case "help", "--help", "-h" -> Optional.of(HELP);
+            case "--version", "-V" -> Optional.of(VERSION);
+            default -> Optional.empty();
+        };
+    }
+}

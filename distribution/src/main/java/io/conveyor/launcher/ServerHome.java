@@ -1,0 +1,79 @@
+package io.conveyor.launcher;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A server's home folder: {@code deploy/} (watched bundles and configs), {@code pipelines/},
+ * {@code etc/} (configuration), {@code logs/}, {@code cache/} (the framework's storage) and the
+ * {@code conveyor.pid} file. Different homes give independent servers.
+ */
+record ServerHome(Path root) {
+
+    ServerHome {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    Path deploy() {
+        return root.resolve("deploy");
+    }
+
+    Path pipelines() {
+        return root.resolve("pipelines");
+    }
+
+    Path etc() {
+        return root.resolve("etc");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+
+    Path logFile() {
+        return logs().resolve("conveyor.log");
+    }
+
+    Path cache() {
+        return root.resolve("cache");
+    }
+
+    Path pidFile() {
+        return root.resolve("conveyor.pid");
+    }
+
+    /**
+     * Creates whatever folder is missing. A home whose {@code etc/} did not exist yet gets a copy
+     * of the distribution's default {@code etc/} files.
+     */
+    void prepare(Distribution distribution) throws LauncherException {
+        try {
+            Files.createDirectories(root);
+            boolean freshEtc = !Files.isDirectory(etc());
+            for (Path dir : List.of(deploy(), pipelines(), etc(), logs(), cache())) {
+                Files.createDirectories(dir);
+            }
+            if (freshEtc && Files.isDirectory(distribution.etcDirectory())) {
+                copyDefaults(distribution.etcDirectory(), etc());
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new LauncherException(LauncherException.EXIT_USAGE,
+                    "cannot use " + root + " as the server home: " + e.getFile() + " is not a folder");
+        } catch (IOException e) {
+            throw new LauncherException(LauncherException.EXIT_FAILURE,
+                    "cannot prepare the server home " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyDefaults(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}
