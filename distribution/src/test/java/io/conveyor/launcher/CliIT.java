@@ -1,0 +1,63 @@
+package io.conveyor.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/conveyor's own answers: version, help and usage errors. */
+class CliIT {
+
+    private static final String USAGE_LINE =
+            "usage: conveyor [--log-level LEVEL] <command> [args]  ('conveyor help' lists the commands)\n";
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void versionIsPrintedOnStdout() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "--version");
+
+        assertEquals(0, result.exitCode());
+        assertEquals("conveyor " + System.getProperty("conveyor.version") + "\n", result.stdout());
+        assertEquals("", result.stderr());
+    }
+
+    @Test
+    void helpIsPrintedOnStdout() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "help");
+
+        assertEquals(0, result.exitCode());
+        assertEquals(Usage.TEXT, result.stdout());
+        assertEquals("", result.stderr());
+    }
+
+    @Test
+    void unknownCommandExitsWithTwo() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "rnu", "pipeline.toml");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("conveyor: unknown command 'rnu'\n" + USAGE_LINE, result.stderr());
+    }
+
+    @Test
+    void runWithoutAPipelineExitsWithTwo() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "run");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("conveyor: run needs a pipeline file\n" + USAGE_LINE, result.stderr());
+    }
+
+    @Test
+    void badLogLevelExitsWithTwo() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "--log-level", "loud", "list");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("conveyor: --log-level must be one of trace, debug, info, warn, error, off, got 'loud'\n" + USAGE_LINE,
+                result.stderr());
+    }
+}

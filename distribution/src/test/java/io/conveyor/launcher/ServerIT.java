@@ -1,0 +1,74 @@
+package io.conveyor.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerIT {
+
+    @TempDir
+    Path temp;
+
+    private static String readyLine(Path home) {
+        return "Conveyor server ready: home=" + home + ", deploy=" + home + "/deploy";
+    }
+
+    @Test
+    void headlessServerComesUpAndStopsCleanlyOnSigterm() throws Exception {
+        Path home = temp.resolve("home");
+        try (DistributionProcess.Running server = DistributionProcess.start(temp, "server", "--home", home.toString(), "--headless")) {
+            assertEquals(readyLine(home), server.awaitLine("Conveyor server ready"));
+
+            assertEquals(server.process().pid() + "\n", Files.readString(home.resolve("conveyor.pid")));
+            for (String folder : List.of("deploy", "pipelines", "etc", "logs", "cache")) {
+                assertTrue(Files.isDirectory(home.resolve(folder)), folder);
+            }
+            assertTrue(Files.isRegularFile(home.resolve("etc/gosh_profile")));
+
+            assertEquals(0, server.terminate());
+            assertFalse(Files.exists(home.resolve("conveyor.pid")));
+            assertTrue(Files.isRegularFile(home.resolve("logs/conveyor.log")));
+        }
+    }
+
+    @Test
+    void twoServersWithDifferentHomesRunSideBySide() throws Exception {
+        Path home1 = temp.resolve("one");
+        Path home2 = temp.resolve("two");
+        try (DistributionProcess.Running first = DistributionProcess.start(temp, "server", "--home", home1.toString(), "--headless");
+                DistributionProcess.Running second = DistributionProcess.start(temp, "server", "--home=" + home2, "--headless")) {
+            assertEquals(readyLine(home1), first.awaitLine("Conveyor server ready"));
+            assertEquals(readyLine(home2), second.awaitLine("Conveyor server ready"));
+            assertEquals(first.process().pid() + "\n", Files.readString(home1.resolve("conveyor.pid")));
+            assertEquals(second.process().pid() + "\n", Files.readString(home2.resolve("conveyor.pid")));
+
+            assertEquals(0, first.terminate());
+            assertTrue(second.process().isAlive());
+            assertEquals(0, second.terminate());
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameHomeIsRefused() throws Exception {
+        Path home = temp.resolve("home");
+        try (DistributionProcess.Running server = DistributionProcess.start(temp, "server", "--home", home.toString(), "--headless")) {
+            server.awaitLine("Conveyor server ready");
+
+            DistributionProcess.Completed second = DistributionProcess.run(temp, "server", "--home", home.toString(), "--headless");
+
+            assertEquals(2, second.exitCode());
+            assertEquals("conveyor: the server home " + home + " is already in use by a running server (pid "
+                    + server.process().pid() + ")\n", second.stderr());
+            assertEquals("", second.stdout());
+            assertEquals(server.process().pid() + "\n", Files.readString(home.resolve("conveyor.pid")));
+            assertEquals(0, server.terminate());
+        }
+    }
+}
