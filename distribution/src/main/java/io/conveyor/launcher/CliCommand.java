@@ -67,7 +67,13 @@ final class CliCommand {
             throw new LauncherException(LauncherException.EXIT_FAILURE,
                     "the engine's command-line service is a " + service.getClass().getName() + ", not a Function");
         }
-        Object result = ((Function<Object, Object>) service).apply(arguments);
+        Object result;
+        try {
+            result = ((Function<Object, Object>) service).apply(arguments);
+        } catch (RuntimeException e) {
+            // the engine reports user mistakes itself: anything thrown here is a bug in it
+            throw new LauncherException(LauncherException.EXIT_FAILURE, "the engine failed: " + e, e);
+        }
         if (!(result instanceof Number)) {
             throw new LauncherException(LauncherException.EXIT_FAILURE,
                     "the engine's command-line service returned " + result + " instead of an exit code");
