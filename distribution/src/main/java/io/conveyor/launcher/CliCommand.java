@@ -70,8 +70,9 @@ final class CliCommand {
         Object result;
         try {
             result = ((Function<Object, Object>) service).apply(arguments);
-        } catch (RuntimeException e) {
-            // the engine reports user mistakes itself: anything thrown here is a bug in it
+        } catch (RuntimeException | LinkageError e) {
+            // the engine reports user mistakes itself: anything thrown here is a bug in it (or in
+            // its packaging, for a class missing from the bundle)
             throw new LauncherException(LauncherException.EXIT_FAILURE, "the engine failed: " + e, e);
         }
         if (!(result instanceof Number)) {
