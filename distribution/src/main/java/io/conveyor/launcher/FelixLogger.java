@@ -13,7 +13,7 @@ import org.apache.felix.framework.Logger;
  */
 final class FelixLogger extends Logger {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final boolean timestamps;
     private final boolean stackTraces;

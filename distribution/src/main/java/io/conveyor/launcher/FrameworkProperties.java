@@ -12,6 +12,7 @@ import java.util.Map;
 final class FrameworkProperties {
 
     /** Start levels: see the layout comment in the distribution's pom.xml. */
+    static final int LEVEL_LOGGING = 1;
     static final int LEVEL_PLUGINS = 3;
     static final int LEVEL_SERVER = 4;
     static final int LEVEL_CONSOLE = 5;
@@ -39,11 +40,13 @@ final class FrameworkProperties {
 
     /**
      * A server launch on {@code home}: FileInstall watches {@code deploy/} (bundles, configs) and
-     * {@code etc/} (ConfigAdmin {@code *.cfg} files); the Gogo shell starts from level
-     * {@link #LEVEL_CONSOLE}, which the server raises to only when it has a console.
+     * {@code etc/} (ConfigAdmin {@code *.cfg} files). The framework starts at level
+     * {@link #LEVEL_LOGGING}; the server raises it to {@link #LEVEL_SERVER}, and to
+     * {@link #LEVEL_CONSOLE} (the Gogo shell) only when it has a console.
      */
     static FrameworkProperties forServer(ServerHome home, LogLevel level) {
-        FrameworkProperties p = common(home.cache(), level, LEVEL_SERVER, true);
+        // starts at level 1 (logging); the server raises it to LEVEL_SERVER, see LauncherLog
+        FrameworkProperties p = common(home.cache(), level, LEVEL_LOGGING, true);
         p.set(CONVEYOR_MODE, "server");
         p.set(CONVEYOR_HOME, home.root().toString());
         p.set(CONVEYOR_DEPLOY_DIR, home.deploy().toString());

@@ -35,8 +35,8 @@ enum LogLevel {
     String scrLevel() {
         return switch (this) {
             case TRACE, DEBUG -> "debug";
-            case INFO -> "info";
-            case WARN -> "warn";
+            // SCR's info lines say which SCR version started: noise in a log
+            case INFO, WARN -> "warn";
             case ERROR, OFF -> "error";
         };
     }

@@ -35,7 +35,7 @@ final class Logging {
         setDefault("logFile", "System.err");
         setDefault("cacheOutputStream", "true");
         setDefault("showDateTime", "true");
-        setDefault("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        setDefault("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         configureJul(level, "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s - %5$s%6$s%n");
     }
 

@@ -3,6 +3,7 @@ package io.conveyor.launcher;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.FrameworkEvent;
@@ -66,7 +67,10 @@ final class Server {
             throws LauncherException {
         try {
             framework.install(distribution.bundlesUpTo(FrameworkProperties.LEVEL_CONSOLE));
-            framework.start();
+            framework.start(); // up to level 1, logging: see LauncherLog
+            Optional<LauncherLog> log = LauncherLog.of(framework.context(), Server.class.getName());
+            log.ifPresent(l -> l.info("Conveyor " + Distribution.version() + " starting: home=" + home.root()));
+            framework.raiseStartLevel(FrameworkProperties.LEVEL_SERVER, timeouts.startup());
             if (stopRequested.get()) {
                 return;
             }
@@ -77,7 +81,9 @@ final class Server {
             if (stopRequested.get()) {
                 return;
             }
-            terminal.println("Conveyor server ready: home=" + home.root() + ", deploy=" + home.deploy());
+            String ready = "Conveyor server ready: home=" + home.root() + ", deploy=" + home.deploy();
+            log.ifPresent(l -> l.info(ready));
+            terminal.println(ready);
             if (console) {
                 Hashtable<String, Object> properties = new Hashtable<>();
                 properties.put("osgi.command.scope", "conveyor");
@@ -85,7 +91,7 @@ final class Server {
                 framework.context().registerService(Object.class, new ShellCommands(framework), properties);
                 framework.raiseStartLevel(FrameworkProperties.LEVEL_CONSOLE, timeouts.startup());
             }
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | LauncherException e) {
             // the framework stopped under our feet: a signal arrived during start-up
             if (!stopRequested.get()) {
                 throw e;

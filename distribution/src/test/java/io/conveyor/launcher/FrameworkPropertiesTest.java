@@ -38,7 +38,7 @@ class FrameworkPropertiesTest {
         FrameworkProperties p = FrameworkProperties.forServer(home, LogLevel.INFO);
 
         assertEquals("/srv/conveyor/cache", p.get("org.osgi.framework.storage"));
-        assertEquals("4", p.get("org.osgi.framework.startlevel.beginning"));
+        assertEquals("1", p.get("org.osgi.framework.startlevel.beginning"));
         assertEquals("3", p.get("felix.startlevel.bundle"));
         assertEquals("/srv/conveyor/deploy,/srv/conveyor/etc", p.get("felix.fileinstall.dir"));
         assertEquals("1000", p.get(POLL));
