@@ -41,7 +41,7 @@ final class StagesSection {
         if (value == null) {
             return List.of();
         }
-        if (!(value instanceof TomlArray array) || !array.containsTables()) {
+        if (!(value instanceof TomlArray array) || !array.toList().stream().allMatch(TomlTable.class::isInstance)) {
             problems.add(new Problem(ErrorCode.CONFIG, "stages must be an array of tables: write each stage as a "
                     + "[[stages]] table, got " + ValueText.typeName(TomlValues.toJava(value)),
                     source.at(root.inputPositionOf(List.of("stages"))), null, "stages"));

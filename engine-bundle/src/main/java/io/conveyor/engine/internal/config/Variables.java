@@ -1,5 +1,6 @@
 package io.conveyor.engine.internal.config;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ final class Variables {
     private final Set<String> declared;
 
     private Variables(Map<String, String> values, Set<String> declared) {
-        this.values = Map.copyOf(values);
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.declared = Set.copyOf(declared);
     }
 
