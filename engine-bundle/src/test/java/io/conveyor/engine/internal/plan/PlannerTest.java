@@ -49,6 +49,22 @@ class PlannerTest {
     }
 
     @Test
+    void plansTheFanOutFanInExampleWithItsVariables() throws Exception {
+        Path file = Path.of(PlannerTest.class.getResource("/pipelines/fanout.toml").toURI());
+        PipelineSpec spec = new PipelineLoader().load(file, "fanout.toml", Map.of());
+
+        Plan plan = planner.plan(spec, catalog, WORK);
+
+        assertEquals(List.of("orders/source", "returns/source", "shipped/transform", "open/transform",
+                "open_ids/transform", "write_open/sink", "ledger/sink"), summary(plan));
+        assertEquals(List.of("shipped", "open"), plan.stages().get(0).consumers());
+        assertEquals(List.of("shipped", "returns"), plan.stages().get(6).inputs());
+        assertEquals(Path.of("/work/dir/examples/fanout/output/ledger.jsonl"),
+                plan.stages().get(6).config().getPath("path"));
+        assertEquals(List.of("pending", "on_hold"), plan.stages().get(3).config().get("value"));
+    }
+
+    @Test
     void ordersStagesTopologicallyKeepingFileOrderForTies() throws Exception {
         Plan plan = plan(HEADER + """
                 [[stages]]

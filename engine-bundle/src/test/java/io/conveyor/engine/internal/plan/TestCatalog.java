@@ -26,6 +26,15 @@ final class TestCatalog implements FunctionCatalog {
                 .parameter(Parameter.builder("headers", ParameterType.BOOLEAN).defaultValue(true).build())
                 .parameter(Parameter.builder("delimiter", ParameterType.STRING).defaultValue(",").build())
                 .build());
+        add(StageDescriptor.builder("json.read", StageRole.SOURCE)
+                .parameter(Parameter.builder("path", ParameterType.STRING).required().build())
+                .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("records")
+                        .allowedValues("records", "jsonl").build())
+                .build());
+        add(StageDescriptor.builder("csv.write", StageRole.SINK)
+                .parameter(Parameter.builder("path", ParameterType.STRING).required().build())
+                .parameter(Parameter.builder("headers", ParameterType.BOOLEAN).defaultValue(true).build())
+                .build());
         add(StageDescriptor.builder("filter.apply", StageRole.TRANSFORM)
                 .parameter(Parameter.builder("column", ParameterType.STRING).required().build())
                 .parameter(Parameter.builder("operator", ParameterType.STRING).defaultValue("==")
