@@ -1,6 +1,7 @@
 package io.conveyor.plugin.core.internal.file;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,7 +22,7 @@ public final class FileSinkTask implements SinkTask {
     private final InputOrder order;
 
     /** @param format makes the format over the temporary file's writer */
-    public FileSinkTask(AtomicFileOutput file, Function<java.io.Writer, BatchFormat> format, List<String> inputs) {
+    public FileSinkTask(AtomicFileOutput file, Function<Writer, BatchFormat> format, List<String> inputs) {
         this.file = file;
         this.format = format.apply(file.writer());
         this.order = new InputOrder(inputs);

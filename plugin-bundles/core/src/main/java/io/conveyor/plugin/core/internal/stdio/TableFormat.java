@@ -3,6 +3,7 @@ package io.conveyor.plugin.core.internal.stdio;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.arrow.vector.FieldVector;
@@ -116,7 +117,7 @@ final class TableFormat implements BatchFormat {
 
     private static String[] repeat(String text, int times) {
         String[] cells = new String[times];
-        java.util.Arrays.fill(cells, text);
+        Arrays.fill(cells, text);
         return cells;
     }
 
