@@ -146,6 +146,7 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
     }
 
     /** The winning service itself, for {@link Stage#validate}; runs use {@link #acquire}. */
+    @Override
     public Optional<Stage> stage(String function, StageRole role) {
         return table.winner(new StageKey(function, role)).map(StageProvider::stage);
     }
