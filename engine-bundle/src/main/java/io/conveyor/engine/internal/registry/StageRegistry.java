@@ -45,8 +45,28 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(StageRegistry.class);
 
-    private final ProviderTable table = new ProviderTable();
+    /** How a run obtains its own instance of a provider's service. */
+    @FunctionalInterface
+    public interface Leaser {
+        /** A lease on the provider's service, or {@code null} if it is gone. */
+        StageLease lease(StageProvider provider);
+    }
+
+    private final ProviderTable table;
+    private final Leaser leaser;
     private volatile BundleContext context;
+
+    /** The DS constructor: services are leased through the bundle context, prototype-aware. */
+    public StageRegistry() {
+        this.table = new ProviderTable();
+        this.leaser = this::leaseFromFramework;
+    }
+
+    /** A registry outside a framework (tests): the table is fed directly, services leased by {@code leaser}. */
+    public StageRegistry(ProviderTable table, Leaser leaser) {
+        this.table = table;
+        this.leaser = leaser;
+    }
 
     @Activate
     void activate(BundleContext bundleContext) {
@@ -158,20 +178,21 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
 
     @Override
     public StageLease acquire(String function, StageRole role) throws StageException {
-        BundleContext bundleContext = context;
-        if (bundleContext != null) {
-            for (StageProvider provider : table.providers(new StageKey(function, role))) {
-                StageLease lease = lease(bundleContext, provider);
-                if (lease != null) {
-                    return lease;
-                }
+        for (StageProvider provider : table.providers(new StageKey(function, role))) {
+            StageLease lease = leaser.lease(provider);
+            if (lease != null) {
+                return lease;
             }
         }
         throw new StageException(ErrorCode.PLUGIN, "function '" + function + "' is not available");
     }
 
     @SuppressWarnings("unchecked")
-    private static StageLease lease(BundleContext bundleContext, StageProvider provider) {
+    private StageLease leaseFromFramework(StageProvider provider) {
+        BundleContext bundleContext = context;
+        if (bundleContext == null || provider.reference() == null) {
+            return null;
+        }
         ServiceObjects<Stage> objects;
         try {
             objects = bundleContext.getServiceObjects((ServiceReference<Stage>) provider.reference());

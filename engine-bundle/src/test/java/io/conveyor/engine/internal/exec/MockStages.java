@@ -26,13 +26,13 @@ import io.conveyor.api.stage.Transform;
 import io.conveyor.api.stage.TransformTask;
 
 /** Stages for executor tests. Each counts its task's close() calls and records what it saw. */
-final class MockStages {
+public final class MockStages {
 
     private MockStages() {
     }
 
     /** A batch with one int64 column {@code n} holding {@code from, from+1, ...}. */
-    static VectorSchemaRoot numbers(BufferAllocator allocator, long from, int rows) {
+    public static VectorSchemaRoot numbers(BufferAllocator allocator, long from, int rows) {
         BigIntVector n = new BigIntVector("n", allocator);
         n.allocateNew(rows);
         for (int i = 0; i < rows; i++) {
@@ -44,7 +44,7 @@ final class MockStages {
         return root;
     }
 
-    static List<Long> values(VectorSchemaRoot batch) {
+    public static List<Long> values(VectorSchemaRoot batch) {
         BigIntVector n = (BigIntVector) batch.getVector("n");
         List<Long> values = new ArrayList<>();
         for (int i = 0; i < batch.getRowCount(); i++) {
@@ -58,7 +58,7 @@ final class MockStages {
      * {@code batches < 0} it never ends (until the run stops). An empty batch is emitted before
      * batch {@code emptyBefore}, if set.
      */
-    static final class CountingSource implements Source {
+    public static final class CountingSource implements Source {
         final String function;
         final long first;
         final int batches;
@@ -70,7 +70,7 @@ final class MockStages {
         volatile int emptyBefore = -1;
         volatile CountDownLatch afterEachEmit = new CountDownLatch(0);
 
-        CountingSource(String function, long first, int batches, int rows) {
+        public CountingSource(String function, long first, int batches, int rows) {
             this.function = function;
             this.first = first;
             this.batches = batches;
@@ -114,9 +114,9 @@ final class MockStages {
     }
 
     /** A source that emits nothing and never ends, but stops when asked. */
-    static final class IdleSource implements Source {
+    public static final class IdleSource implements Source {
         final AtomicInteger closed = new AtomicInteger();
-        final CountDownLatch producing = new CountDownLatch(1);
+        public final CountDownLatch producing = new CountDownLatch(1);
 
         @Override
         public StageDescriptor descriptor() {
@@ -142,7 +142,7 @@ final class MockStages {
     }
 
     /** Forwards every batch it gets, unchanged and uncopied. */
-    static final class PassThrough implements Transform {
+    public static final class PassThrough implements Transform {
         final String function;
         final AtomicInteger closed = new AtomicInteger();
 
@@ -172,7 +172,7 @@ final class MockStages {
     }
 
     /** Throws a DATA error on its {@code failAt}-th batch (1-based). */
-    static final class FailingTransform implements Transform {
+    public static final class FailingTransform implements Transform {
         final int failAt;
         final AtomicInteger closed = new AtomicInteger();
         volatile CountDownLatch failOnlyAfter = new CountDownLatch(0);
@@ -213,7 +213,7 @@ final class MockStages {
     }
 
     /** Allocates 64 bytes when opened and never frees them. */
-    static final class LeakingTransform implements Transform {
+    public static final class LeakingTransform implements Transform {
         volatile ArrowBuf leaked;
 
         @Override
@@ -232,7 +232,7 @@ final class MockStages {
      * Reads its first input to the end before it accepts the second (like a hash join's build
      * side), and emits copies of the values it got, in that order, when both have ended.
      */
-    static final class OrderedUnion implements Transform {
+    public static final class OrderedUnion implements Transform {
         final AtomicInteger closed = new AtomicInteger();
         final List<String> endsSeen = Collections.synchronizedList(new ArrayList<>());
 
@@ -285,7 +285,7 @@ final class MockStages {
     }
 
     /** A two-input transform that accepts neither of its inputs: it can never make progress. */
-    static final class StubbornTransform implements Transform {
+    public static final class StubbornTransform implements Transform {
         @Override
         public StageDescriptor descriptor() {
             return StageDescriptor.builder("stubborn.apply", StageRole.TRANSFORM).build();
@@ -310,12 +310,12 @@ final class MockStages {
      * Collects the values written per input, in order, and how the run ended for it. Its first
      * write waits for {@code holdFirstWrite} (a slow sink, for backpressure).
      */
-    static class CollectingSink implements Sink {
+    public static class CollectingSink implements Sink {
         final String function;
-        final List<Long> values = Collections.synchronizedList(new ArrayList<>());
+        public final List<Long> values = Collections.synchronizedList(new ArrayList<>());
         final List<String> inputsSeen = Collections.synchronizedList(new ArrayList<>());
         final List<VectorSchemaRoot> batches = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger commits = new AtomicInteger();
+        public final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger aborts = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         final CountDownLatch opened = new CountDownLatch(1);
@@ -323,7 +323,7 @@ final class MockStages {
         volatile StageException openFailure;
         volatile CountDownLatch holdFirstWrite = new CountDownLatch(0);
 
-        CollectingSink(String function) {
+        public CollectingSink(String function) {
             this.function = function;
         }
 
@@ -375,7 +375,7 @@ final class MockStages {
     }
 
     /** A sink whose write overflows the stack. */
-    static final class OverflowingSink extends CollectingSink {
+    public static final class OverflowingSink extends CollectingSink {
         OverflowingSink() {
             super("overflow.write");
         }
