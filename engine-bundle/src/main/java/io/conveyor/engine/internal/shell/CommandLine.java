@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
@@ -53,6 +56,8 @@ public final class CommandLine {
             Path workingDirectory, Map<String, String> environment) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLine.class);
+
     private final ConveyorRuntime runtime;
     private final TextFormat text = new TextFormat();
     private final JsonFormat json = new JsonFormat();
@@ -61,8 +66,21 @@ public final class CommandLine {
         this.runtime = runtime;
     }
 
-    /** Runs one command line ({@code args[0]} is the command) and returns its exit code. */
+    /**
+     * Runs one command line ({@code args[0]} is the command) and returns its exit code. Never
+     * throws: a bug surfacing as an exception is printed as one line (the log has the trace).
+     */
     public int execute(List<String> args, Session session) {
+        try {
+            return dispatch(args, session);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("conveyor {} failed", args, e);
+            session.err().println("conveyor: internal error: " + e);
+            return FAILED;
+        }
+    }
+
+    private int dispatch(List<String> args, Session session) {
         if (args.isEmpty()) {
             session.err().print(USAGE);
             return INVALID;
