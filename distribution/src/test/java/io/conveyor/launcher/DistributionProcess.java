@@ -132,6 +132,11 @@ final class DistributionProcess {
             }
         }
 
+        /** Every stderr line read so far by {@link #awaitLine}. */
+        List<String> seen() {
+            return List.copyOf(seen);
+        }
+
         /** Sends SIGTERM and waits for the process to end; returns its exit code. */
         int terminate() throws InterruptedException {
             process.destroy();

@@ -25,6 +25,8 @@ class ServerIT {
         Path home = temp.resolve("home");
         try (DistributionProcess.Running server = DistributionProcess.start(temp, "server", "--home", home.toString(), "--headless")) {
             assertEquals(readyLine(home), server.awaitLine("Conveyor server ready"));
+            // nothing before it: in particular no warning that the engine did not start
+            assertEquals(List.of(readyLine(home)), server.seen());
 
             assertEquals(server.process().pid() + "\n", Files.readString(home.resolve("conveyor.pid")));
             for (String folder : List.of("deploy", "pipelines", "etc", "logs", "cache")) {
