@@ -8,11 +8,11 @@ import java.time.Duration;
  */
 record Timeouts(Duration startup, Duration shutdown) {
 
-    static Timeouts fromSystemProperties() throws UsageException {
+    static Timeouts fromSystemProperties() throws LauncherException {
         return new Timeouts(seconds("conveyor.startup.timeout", 20), seconds("conveyor.shutdown.timeout", 30));
     }
 
-    private static Duration seconds(String key, long defaultSeconds) throws UsageException {
+    private static Duration seconds(String key, long defaultSeconds) throws LauncherException {
         String value = System.getProperty(key);
         if (value == null) {
             return Duration.ofSeconds(defaultSeconds);
@@ -25,6 +25,6 @@ record Timeouts(Duration startup, Duration shutdown) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("-D" + key + " must be a positive number of seconds, got '" + value + "'");
+        throw new LauncherException(LauncherException.EXIT_USAGE, "-D" + key + " must be a positive number of seconds, got '" + value + "'");
     }
 }

@@ -2,7 +2,10 @@ package io.conveyor.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +26,29 @@ class CliIT {
         assertEquals(0, result.exitCode());
         assertEquals("conveyor " + System.getProperty("conveyor.version") + "\n", result.stdout());
         assertEquals("", result.stderr());
+    }
+
+    @Test
+    void theLauncherFindsItsDistributionThroughSymlinks() throws Exception {
+        Path bin = Files.createDirectories(workingDirectory.resolve("bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("conveyor"), DistributionProcess.distribution().resolve("bin/conveyor"));
+        Path linkToLink = Files.createSymbolicLink(workingDirectory.resolve("cv"), Path.of("bin/conveyor"));
+
+        for (Path script : List.of(link, linkToLink)) {
+            DistributionProcess.Completed result = DistributionProcess.runScript(script, workingDirectory, Map.of(), "--version");
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertEquals("conveyor " + System.getProperty("conveyor.version") + "\n", result.stdout());
+        }
+    }
+
+    @Test
+    void conveyorOptsReachTheJvm() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory,
+                Map.of("CONVEYOR_OPTS", "-Dconveyor.startup.timeout=soon"), "list");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("conveyor: -Dconveyor.startup.timeout must be a positive number of seconds, got 'soon'\n",
+                result.stderr());
     }
 
     @Test

@@ -30,9 +30,13 @@ final class DistributionProcess {
     }
 
     private static ProcessBuilder builder(Path workingDirectory, Map<String, String> environment, String... args) {
+        return builder(distribution().resolve("bin/conveyor"), workingDirectory, environment, args);
+    }
+
+    private static ProcessBuilder builder(Path script, Path workingDirectory, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add("sh");
-        command.add(distribution().resolve("bin/conveyor").toString());
+        command.add(script.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         // the JDK running the tests, whatever the PATH says
@@ -50,10 +54,16 @@ final class DistributionProcess {
 
     static Completed run(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return runScript(distribution().resolve("bin/conveyor"), workingDirectory, environment, args);
+    }
+
+    /** Runs {@code script} (bin/conveyor, or a link to it) to its end. */
+    static Completed runScript(Path script, Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("conveyor-it-", ".out");
         Path err = Files.createTempFile("conveyor-it-", ".err");
         try {
-            Process process = builder(workingDirectory, environment, args)
+            Process process = builder(script, workingDirectory, environment, args)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
