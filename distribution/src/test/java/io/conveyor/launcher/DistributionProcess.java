@@ -81,7 +81,11 @@ final class DistributionProcess {
 
     /** Starts a long-running command (a server); its stderr is read line by line as it comes. */
     static Running start(Path workingDirectory, String... args) throws IOException {
-        Process process = builder(workingDirectory, Map.of(), args)
+        return start(workingDirectory, Map.of(), args);
+    }
+
+    static Running start(Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
+        Process process = builder(workingDirectory, environment, args)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -89,6 +93,17 @@ final class DistributionProcess {
     }
 
     record Completed(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Waits until {@code file} contains {@code text}, re-reading it every 100 ms; fails after the bounded wait. */
+    static void awaitFileContains(Path file, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!Files.exists(file) || !Files.readString(file).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " did not come to contain '" + text + "' within " + WAIT_SECONDS + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** A process whose stderr lines are collected by a reader thread that ends with the stream. */

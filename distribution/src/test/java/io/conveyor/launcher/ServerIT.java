@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +42,32 @@ class ServerIT {
             assertEquals(0, server.terminate());
             assertFalse(Files.exists(home.resolve("conveyor.pid")));
             assertTrue(Files.isRegularFile(home.resolve("logs/conveyor.log")));
+        }
+    }
+
+    @Test
+    void bundlesInDeployAndConfigurationsInEtcAreTakenUp() throws Exception {
+        Path home = temp.resolve("home");
+        try (DistributionProcess.Running server = DistributionProcess.start(temp,
+                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
+            server.awaitLine("Conveyor server ready");
+
+            Path jar = temp.resolve("deployed.jar");
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+            manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.deployed");
+            manifest.getMainAttributes().putValue("Bundle-Version", "1.2.3");
+            new JarOutputStream(Files.newOutputStream(jar), manifest).close(); // a manifest is all a bundle needs
+            Files.move(jar, home.resolve("deploy/deployed.jar"), StandardCopyOption.ATOMIC_MOVE);
+            Path cfg = temp.resolve("conveyor.test.cfg");
+            Files.writeString(cfg, "answer = 42\n");
+            Files.move(cfg, home.resolve("etc/conveyor.test.cfg"), StandardCopyOption.ATOMIC_MOVE);
+
+            Path log = home.resolve("logs/conveyor.log");
+            DistributionProcess.awaitFileContains(log, "Started bundle: file:" + home + "/deploy/deployed.jar");
+            DistributionProcess.awaitFileContains(log, "Creating configuration {conveyor.test} from " + home + "/etc/conveyor.test.cfg");
+            assertEquals(0, server.terminate());
         }
     }
 
