@@ -1,7 +1,6 @@
 package io.conveyor.launcher;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
