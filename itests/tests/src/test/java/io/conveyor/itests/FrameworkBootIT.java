@@ -1,6 +1,7 @@
 package io.conveyor.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -17,6 +18,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /** The framework boots with the built bundles, and every one of them starts. */
 @RunWith(PaxExam.class)
@@ -25,6 +29,9 @@ public class FrameworkBootIT {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private ServiceComponentRuntime scr;
 
     @Configuration
     public Option[] configuration() {
@@ -53,6 +60,39 @@ public class FrameworkBootIT {
                 .filter(b -> b.getState() != Bundle.ACTIVE)
                 .forEach(b -> notActive.put(b.getSymbolicName(), stateName(b.getState())));
         assertEquals(Map.of(), notActive);
+    }
+
+    @Test
+    public void everyConveyorComponentIsActive() {
+        Map<String, String> notActive = new TreeMap<>();
+        int components = 0;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!description.bundle.symbolicName.startsWith("io.conveyor.")) {
+                continue;
+            }
+            components++;
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state != ComponentConfigurationDTO.ACTIVE) {
+                    notActive.put(description.name, componentStateName(configuration.state));
+                }
+            }
+            if (!scr.isComponentEnabled(description)) {
+                notActive.put(description.name, "DISABLED");
+            }
+        }
+        assertEquals(Map.of(), notActive);
+        assertTrue("some components in io.conveyor bundles", components > 0);
+    }
+
+    private static String componentStateName(int state) {
+        return switch (state) {
+            case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> "UNSATISFIED_CONFIGURATION";
+            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "UNSATISFIED_REFERENCE";
+            case ComponentConfigurationDTO.SATISFIED -> "SATISFIED";
+            case ComponentConfigurationDTO.ACTIVE -> "ACTIVE";
+            case ComponentConfigurationDTO.FAILED_ACTIVATION -> "FAILED_ACTIVATION";
+            default -> Integer.toString(state);
+        };
     }
 
     private static String stateName(int state) {
