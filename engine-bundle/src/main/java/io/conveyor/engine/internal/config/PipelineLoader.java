@@ -1,13 +1,40 @@
 package io.conveyor.engine.internal.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.engine.internal.model.Location;
 import io.conveyor.engine.internal.model.PipelineException;
 import io.conveyor.engine.internal.model.PipelineSpec;
+import io.conveyor.engine.internal.model.Problem;
+import io.conveyor.engine.internal.model.StageSpec;
 
-/** Reads a pipeline file with tomlj into a {@link PipelineSpec}. */
+/**
+ * Reads a pipeline file with tomlj into a {@link PipelineSpec}. Stateless and thread-safe.
+ *
+ * <p>The file format is the original tool's: {@code [pipeline]}, {@code [global]},
+ * {@code [[stages]]} and {@code [error_handling]}. Whatever the file gets wrong is collected, with
+ * its line and column, and thrown at the end as one {@link PipelineException}; the graph and the
+ * stage configs are checked later by the planner, which knows the available functions.
+ */
 public final class PipelineLoader {
+
+    static final List<String> TOP_LEVEL_KEYS = List.of("pipeline", "global", "stages", "error_handling");
+    static final List<String> PIPELINE_KEYS = List.of("name", "version", "description");
+    static final List<String> LEGACY_TABLES = List.of("sources", "transforms", "sinks");
 
     /**
      * Parses the file, resolves {@code ${ENV}} in {@code [global.variables]} and substitutes
@@ -17,6 +44,74 @@ public final class PipelineLoader {
      * @param env         the environment {@code ${NAME}} refers to
      */
     public PipelineSpec load(Path file, String displayName, Map<String, String> env) throws PipelineException {
-        throw new UnsupportedOperationException("not written yet");
+        return parse(read(file, displayName), displayName, env);
+    }
+
+    /** Like {@link #load}, from text already in memory (a pipeline deployed or typed in a shell). */
+    public PipelineSpec parse(String text, String displayName, Map<String, String> env) throws PipelineException {
+        SourceText source = new SourceText(displayName, text);
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            List<Problem> problems = new ArrayList<>();
+            for (TomlParseError error : toml.errors()) {
+                problems.add(Problem.at(ErrorCode.CONFIG, source.at(error.position()), error.getMessage()));
+            }
+            throw new PipelineException(problems);
+        }
+        List<Problem> problems = new ArrayList<>();
+        TableReader root = new TableReader(toml, source.fileOnly(), "", "", null, source, problems);
+        rejectUnknownTopLevelKeys(toml, source, problems);
+
+        Optional<TableReader> pipeline = root.nested("pipeline").map(r -> r.withSubject("[pipeline] "));
+        String name = null;
+        if (pipeline.isEmpty() || !pipeline.get().table().contains(List.of("name"))) {
+            Location where = pipeline.map(p -> p.locationOf("name")).orElse(source.fileOnly());
+            problems.add(new Problem(ErrorCode.CONFIG, "[pipeline] name is missing", where, null, "name"));
+        } else {
+            name = pipeline.get().string("name").orElse(null);
+            if (name != null && name.isBlank()) {
+                pipeline.get().error("name", "[pipeline] name must not be empty");
+            }
+        }
+        String version = pipeline.map(p -> p.string("version", "1.0.0")).orElse("1.0.0");
+        String description = pipeline.map(p -> p.string("description", "")).orElse("");
+        pipeline.ifPresent(p -> p.rejectUnknownKeys(PIPELINE_KEYS, List.of()));
+
+        GlobalSection.Result global = GlobalSection.read(
+                root.nested("global").map(r -> r.withSubject("[global] ")), env);
+        root.nested("error_handling").map(r -> r.withSubject("[error_handling] "))
+                .ifPresent(ErrorHandlingSection::read);
+        List<StageSpec> stages = new StagesSection(source, global.variables(), problems).read(toml);
+
+        if (!problems.isEmpty()) {
+            throw new PipelineException(ProblemOrder.sorted(problems));
+        }
+        return new PipelineSpec(displayName, name, version, description, global.spec(), stages);
+    }
+
+    private static void rejectUnknownTopLevelKeys(TomlTable toml, SourceText source, List<Problem> problems) {
+        for (String key : TomlValues.keysInFileOrder(toml)) {
+            Location where = source.at(toml.inputPositionOf(List.of(key)));
+            if (LEGACY_TABLES.contains(key)) {
+                problems.add(new Problem(ErrorCode.CONFIG, "[[" + key + "]] is the removed legacy pipeline format: "
+                        + "write every source, transform and sink as a [[stages]] table with id, function and "
+                        + "inputs", where, null, key));
+            } else if (!TOP_LEVEL_KEYS.contains(key)) {
+                problems.add(new Problem(ErrorCode.CONFIG, "unknown top-level key '" + key + "'"
+                        + Suggestions.didYouMean(key, TOP_LEVEL_KEYS), where, null, key));
+            }
+        }
+    }
+
+    private static String read(Path file, String displayName) throws PipelineException {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new PipelineException(Problem.at(ErrorCode.IO, Location.of(displayName),
+                    "pipeline file not found"));
+        } catch (IOException e) {
+            throw new PipelineException(Problem.at(ErrorCode.IO, Location.of(displayName),
+                    "cannot read the pipeline file: " + e.getMessage()));
+        }
     }
 }
