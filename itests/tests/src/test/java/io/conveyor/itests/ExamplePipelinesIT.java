@@ -1,7 +1,9 @@
 package io.conveyor.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +19,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.ValidationDTO;
 
 /** The repository's example pipelines run unchanged through the runtime service and write exactly what they should. */
 @RunWith(PaxExam.class)
@@ -123,6 +126,52 @@ public class ExamplePipelinesIT {
     }
 
     @Test
+    public void validPipelineValidatesWithoutProblems() {
+        Path work = TestPaths.newWorkFolder("valid");
+        Path pipeline = Runs.copyExample("quickstart", work);
+
+        ValidationDTO validation = runtime.validate(Runs.request(pipeline, work));
+
+        assertEquals("quickstart 3 []", validation.pipelineName + " " + validation.stageCount + " "
+                + Runs.problemLines(validation.problems));
+        assertFalse("validating runs nothing", Files.exists(work.resolve("examples/quickstart/output")));
+    }
+
+    @Test
+    public void failingStageFailsTheRunAndLeavesNoOutput() {
+        Path work = TestPaths.newWorkFolder("failing");
+        Path pipeline = Runs.write(work.resolve("failing.toml"), """
+                [pipeline]
+                name = "failing"
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+
+                [stages.config]
+                path = "missing.csv"
+
+                [[stages]]
+                id = "save"
+                function = "json.write"
+                inputs = ["load"]
+
+                [stages.config]
+                path = "out.json"
+                """);
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+        assertEquals("FAILED", report.outcome);
+        assertEquals(List.of("stage 'load' (csv.read) failed: cannot read missing.csv: no such file"),
+                report.problems.stream().map(p -> p.message).toList());
+        assertEquals(List.of(
+                "load csv.read 0 -> 0 FAILED",
+                "save json.write 0 -> 0 CANCELLED"), Runs.stageLines(report));
+        assertFalse("a failed run writes nothing", Files.exists(work.resolve("out.json")));
+    }
+
+    @Test
     public void invalidPipelineIsRejectedWithLocatedProblems() {
         Path work = TestPaths.newWorkFolder("invalid");
         Path pipeline = Runs.write(work.resolve("broken.toml"), """
@@ -156,9 +205,9 @@ public class ExamplePipelinesIT {
                 """);
         String file = pipeline.toString();
         List<String> expected = List.of(
-                file + ":6:1: error[PLAN]: stage 'load': function 'csv.raed' is not available (did you mean 'csv.read'?)",
-                file + ":14:1: error[PLAN]: stage 'keep' lists input 'lod', which is not a stage id (did you mean 'load'?)",
-                file + ":27:1: error[CONFIG]: stage 'save': config key 'format' must be one of \"records\", \"jsonl\", got \"xml\"");
+                file + ":4:1: error[PLUGIN]: stage 'load': function 'csv.raed' is not available (did you mean 'csv.read'?)",
+                file + ":14:11: error[PLAN]: stage 'keep' lists input 'lod', which is not a stage id (did you mean 'load'?)",
+                file + ":27:1: error[CONFIG]: stage 'save': config key 'format' must be one of \"records\", \"jsonl\", \"dataframe\", got \"xml\"");
 
         assertEquals(expected, Runs.problemLines(runtime.validate(Runs.request(pipeline, work)).problems));
 

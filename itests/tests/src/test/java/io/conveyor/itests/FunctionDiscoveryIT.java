@@ -80,7 +80,7 @@ public class FunctionDiscoveryIT {
 
         assertEquals(filter.getProperty(Constants.SERVICE_ID), listed.serviceId);
         assertEquals(0, listed.ranking);
-        assertEquals("Keeps the rows", listed.summary.substring(0, "Keeps the rows".length()));
+        assertEquals("Keeps the rows where a column compares true with a value.", listed.summary);
     }
 
     @Test
