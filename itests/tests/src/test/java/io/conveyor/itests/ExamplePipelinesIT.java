@@ -2,6 +2,7 @@ package io.conveyor.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,9 +166,10 @@ public class ExamplePipelinesIT {
         assertEquals("FAILED", report.outcome);
         assertEquals(List.of("stage 'load' (csv.read) failed: cannot read missing.csv: no such file"),
                 report.problems.stream().map(p -> p.message).toList());
-        assertEquals(List.of(
-                "load csv.read 0 -> 0 FAILED",
-                "save json.write 0 -> 0 CANCELLED"), Runs.stageLines(report));
+        assertEquals("load csv.read 0 -> 0 FAILED", Runs.stageLines(report).get(0));
+        // whether the sink had started when the source failed is up to the scheduler
+        String save = Runs.stageLines(report).get(1);
+        assertTrue(save, save.equals("save json.write 0 -> 0 CANCELLED") || save.equals("save json.write 0 -> 0 NOT_STARTED"));
         assertFalse("a failed run writes nothing", Files.exists(work.resolve("out.json")));
     }
 
