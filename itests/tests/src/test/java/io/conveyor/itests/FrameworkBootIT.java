@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,9 +19,12 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+import io.conveyor.api.runtime.ConveyorRuntime;
 
 /** The framework boots with the built bundles, and every one of them starts. */
 @RunWith(PaxExam.class)
@@ -52,6 +56,15 @@ public class FrameworkBootIT {
                 "io.conveyor.arrow", "ACTIVE",
                 "io.conveyor.engine", "ACTIVE",
                 "io.conveyor.plugin.core", "ACTIVE"), states);
+    }
+
+    @Test
+    public void engineProvidesTheRuntimeService() throws InvalidSyntaxException {
+        List<String> providers = context.getServiceReferences(ConveyorRuntime.class, null).stream()
+                .map(reference -> reference.getBundle().getSymbolicName())
+                .toList();
+
+        assertEquals(List.of("io.conveyor.engine"), providers);
     }
 
     @Test
