@@ -1,0 +1,20 @@
+package io.conveyor.engine.internal.exec;
+
+/**
+ * Limits that apply to every run, set by the runtime's configuration.
+ *
+ * @param memoryLimitBytes the most Arrow memory one run may hold (the run's root allocator limit)
+ * @param batchSize        the rows-per-batch hint given to stages
+ * @param stopGraceMillis  how long a stopping run waits for its stages before interrupting them,
+ *                         and again before giving up on them
+ */
+public record ExecutionSettings(long memoryLimitBytes, int batchSize, long stopGraceMillis) {
+
+    public static final long DEFAULT_MEMORY_LIMIT = 1L << 30;
+    public static final int DEFAULT_BATCH_SIZE = 8192;
+    public static final long DEFAULT_STOP_GRACE_MILLIS = 5_000;
+
+    public static ExecutionSettings defaults() {
+        return new ExecutionSettings(DEFAULT_MEMORY_LIMIT, DEFAULT_BATCH_SIZE, DEFAULT_STOP_GRACE_MILLIS);
+    }
+}

@@ -1,0 +1,57 @@
+package io.conveyor.engine.internal.exec;
+
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.engine.internal.model.Location;
+import io.conveyor.engine.internal.model.PipelineSpec;
+import io.conveyor.engine.internal.model.Problem;
+import io.conveyor.engine.internal.plan.PlannedStage;
+
+/** The problems a run reports, worded the same everywhere. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * {@code stage 'x' (function) failed: <message>}: the code and config key of a
+     * {@link StageException}, or {@code STAGE} and the class name for any other throwable.
+     */
+    static Problem stageFailed(PlannedStage stage, Throwable failure) {
+        ErrorCode code = ErrorCode.STAGE;
+        String key = null;
+        String message = failure.toString();
+        if (failure instanceof StageException e) {
+            code = e.code();
+            key = e.key();
+            message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        }
+        return new Problem(code, "stage '" + stage.id() + "' (" + stage.spec().function() + ") failed: " + message,
+                key == null ? stage.spec().location() : stage.spec().locationOf(key), stage.id(), key);
+    }
+
+    static Problem unavailable(PlannedStage stage, StageException e) {
+        return new Problem(e.code(), "stage '" + stage.id() + "': " + e.getMessage(), stage.spec().location(),
+                stage.id(), null);
+    }
+
+    static Problem leaked(PlannedStage stage, long bytes) {
+        return new Problem(ErrorCode.PLUGIN, "stage '" + stage.id() + "' (" + stage.spec().function() + ") leaked "
+                + bytes + " bytes of Arrow memory", stage.spec().location(), stage.id(), null);
+    }
+
+    static Problem timedOut(PipelineSpec spec) {
+        return new Problem(ErrorCode.TIMEOUT, "pipeline '" + spec.name() + "' timed out after "
+                + spec.global().timeoutSeconds() + " seconds", Location.of(spec.file()), null, null);
+    }
+
+    static Problem stopped(PipelineSpec spec) {
+        return new Problem(ErrorCode.CANCELLED, "pipeline '" + spec.name() + "' was stopped",
+                Location.of(spec.file()), null, null);
+    }
+
+    static Problem internal(PipelineSpec spec, String message) {
+        return new Problem(ErrorCode.STAGE, "pipeline '" + spec.name() + "': " + message,
+                Location.of(spec.file()), null, null);
+    }
+}

@@ -1,0 +1,15 @@
+package io.conveyor.engine.internal.exec;
+
+import io.conveyor.api.stage.StageException;
+import io.conveyor.api.stage.StageRole;
+
+/** Hands out the service that serves a function for one run; implemented by the stage registry. */
+public interface StageSupplier {
+
+    /**
+     * Acquires the winning provider of this function in this role.
+     *
+     * @throws StageException with code {@code PLUGIN} when no provider is available any more
+     */
+    StageLease acquire(String function, StageRole role) throws StageException;
+}

@@ -1,0 +1,262 @@
+package io.conveyor.engine.internal.exec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.Sink;
+import io.conveyor.api.stage.SinkTask;
+import io.conveyor.api.stage.Source;
+import io.conveyor.api.stage.SourceTask;
+import io.conveyor.api.stage.Stage;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.api.stage.Transform;
+import io.conveyor.api.stage.TransformTask;
+import io.conveyor.engine.internal.exec.StageStats.Status;
+import io.conveyor.engine.internal.plan.PlannedStage;
+
+/**
+ * Runs one stage of one run on its own thread: open, wait until every stage of the run is open,
+ * drive (produce, process or write), then for sinks commit or abort once the whole run is
+ * settled, then close. Any {@link Throwable} a stage
+ * throws stops at this boundary and fails the run.
+ *
+ * <p>Guarantees: {@link RunControl#workFinished()} is called exactly once (for a sink before it
+ * waits to commit, for other stages after they are closed); a task that was opened is closed exactly once; a sink gets exactly one of commit or
+ * abort; every batch taken from the inbox is released.
+ */
+final class StageWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StageWorker.class);
+
+    private final PlannedStage stage;
+    private final Stage service;
+    private final RunStageContext context;
+    private final Inbox inbox;
+    private final StageEmitter emitter;
+    private final RunControl control;
+    private final StageStats stats;
+    private final CountDownLatch finished;
+
+    /**
+     * @param inbox    the stage's inputs, or {@code null} for a source
+     * @param finished counted down when this worker is done, whatever happened
+     */
+    StageWorker(PlannedStage stage, Stage service, RunStageContext context, Inbox inbox, StageEmitter emitter,
+            RunControl control, StageStats stats, CountDownLatch finished) {
+        this.stage = stage;
+        this.service = service;
+        this.context = context;
+        this.inbox = inbox;
+        this.emitter = emitter;
+        this.control = control;
+        this.stats = stats;
+        this.finished = finished;
+    }
+
+    /** Called instead of {@link #run} when the worker could not be started at all. */
+    void skip() {
+        control.opened();
+        emitter.endOfOutput();
+        control.workFinished();
+        finished.countDown();
+    }
+
+    @Override
+    public void run() {
+        Thread thread = Thread.currentThread();
+        String previousName = thread.getName();
+        thread.setName("conveyor-" + context.pipelineName() + "-" + stage.id());
+        stats.started();
+        Status status = Status.NOT_STARTED;
+        try {
+            if (control.isStopped()) {
+                control.opened();
+                emitter.endOfOutput();
+                control.workFinished();
+            } else {
+                status = work();
+            }
+        } finally {
+            stats.ended(status);
+            thread.setName(previousName);
+            finished.countDown();
+        }
+    }
+
+    private Status work() {
+        AutoCloseable task = null;
+        Status status;
+        try {
+            task = open();
+            control.opened();
+            control.awaitAllOpened();
+            if (task instanceof SourceTask source) {
+                produceAll(source);
+            } else if (task instanceof TransformTask transform) {
+                transformAll(transform);
+            } else {
+                writeAll((SinkTask) task);
+            }
+            status = Status.SUCCEEDED;
+        } catch (Throwable failure) {
+            status = failed(failure);
+            if (task == null) {
+                control.opened(); // only now: the failure is recorded, so no other stage starts
+            }
+        }
+        emitter.endOfOutput();
+        if (task instanceof SinkTask sink) {
+            control.workFinished();
+            status = close(sink, settle(sink, status));
+        } else {
+            // Sinks commit only after this: a stage failing in close() still fails the run in time.
+            if (task != null) {
+                status = close(task, status);
+            }
+            control.workFinished();
+        }
+        return status;
+    }
+
+    private AutoCloseable open() throws StageException {
+        AutoCloseable task = switch (stage.role()) {
+            case SOURCE -> ((Source) service).open(stage.config(), context);
+            case TRANSFORM -> ((Transform) service).open(stage.config(), context, stage.inputs());
+            case SINK -> ((Sink) service).open(stage.config(), context, stage.inputs());
+        };
+        if (task == null) {
+            throw new StageException(ErrorCode.PLUGIN, "open() returned no task");
+        }
+        return task;
+    }
+
+    private void produceAll(SourceTask source) throws StageException {
+        while (true) {
+            if (control.isStopped()) {
+                throw StageException.cancelled();
+            }
+            if (!source.produce(emitter)) {
+                return;
+            }
+        }
+    }
+
+    private void transformAll(TransformTask transform) throws StageException {
+        Set<String> open = new LinkedHashSet<>(stage.inputs());
+        while (!open.isEmpty()) {
+            Inbox.Item item = inbox.take(accepted(open, transform::accepts));
+            if (item.isEnd()) {
+                open.remove(item.input());
+                transform.endOfInput(item.input(), emitter);
+                continue;
+            }
+            SharedBatch batch = item.batch();
+            stats.received(batch.rowCount());
+            emitter.processing(batch);
+            try {
+                transform.process(item.input(), batch.root(), emitter);
+            } finally {
+                emitter.processing(null);
+                batch.release();
+            }
+        }
+        transform.finish(emitter);
+    }
+
+    private void writeAll(SinkTask sink) throws StageException {
+        Set<String> open = new LinkedHashSet<>(stage.inputs());
+        while (!open.isEmpty()) {
+            Inbox.Item item = inbox.take(accepted(open, sink::accepts));
+            if (item.isEnd()) {
+                open.remove(item.input());
+                sink.endOfInput(item.input());
+                continue;
+            }
+            SharedBatch batch = item.batch();
+            stats.received(batch.rowCount());
+            try {
+                sink.write(item.input(), batch.root());
+            } finally {
+                batch.release();
+            }
+        }
+    }
+
+    /** The open inputs the task accepts now; a task accepting none of them can never finish. */
+    private List<String> accepted(Set<String> open, Predicate<String> accepts)
+            throws StageException {
+        List<String> accepted = new ArrayList<>();
+        for (String input : open) {
+            if (accepts.test(input)) {
+                accepted.add(input);
+            }
+        }
+        if (accepted.isEmpty()) {
+            throw new StageException(ErrorCode.PLUGIN, "it accepts none of its open inputs "
+                    + open.stream().map(i -> "'" + i + "'").collect(Collectors.joining(", ")));
+        }
+        return accepted;
+    }
+
+    /** Commits once every stage has finished its work and nothing failed; aborts otherwise. */
+    private Status settle(SinkTask sink, Status status) {
+        if (status == Status.SUCCEEDED) {
+            boolean commit;
+            try {
+                commit = control.awaitAllWorkDone();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                commit = false;
+            }
+            if (commit) {
+                try {
+                    sink.commit();
+                    return Status.SUCCEEDED;
+                } catch (Throwable failure) {
+                    return failed(failure);
+                }
+            }
+            status = Status.CANCELLED;
+        }
+        try {
+            sink.abort();
+        } catch (Throwable failure) {
+            LOG.warn("Stage '{}' ({}) threw from abort(), which must not throw: {}", stage.id(),
+                    stage.spec().function(), failure.toString());
+        }
+        return status;
+    }
+
+    private Status close(AutoCloseable task, Status status) {
+        try {
+            task.close();
+            return status;
+        } catch (Throwable failure) {
+            Status closeStatus = failed(failure);
+            return status == Status.SUCCEEDED ? closeStatus : status;
+        }
+    }
+
+    /** Records the failure (the first one of the run wins) and says how this stage ended. */
+    private Status failed(Throwable failure) {
+        boolean cancellation = failure instanceof StageException e && e.code() == ErrorCode.CANCELLED;
+        if (cancellation && control.isStopped()) {
+            return Status.CANCELLED;
+        }
+        if (control.fail(Failures.stageFailed(stage, failure))) {
+            LOG.debug("Stage '{}' failed", stage.id(), failure);
+            return Status.FAILED;
+        }
+        LOG.debug("Stage '{}' failed after the run had stopped", stage.id(), failure);
+        return Status.CANCELLED;
+    }
+}

@@ -1,0 +1,102 @@
+package io.conveyor.engine.internal.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.conveyor.api.runtime.ConveyorRuntime;
+import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.engine.internal.exec.ExecutionSettings;
+import io.conveyor.engine.internal.registry.StageRegistry;
+
+/**
+ * The {@link ConveyorRuntime} service. Owns the threads stages run on: created in the
+ * constructor (activation), stopped in {@link #deactivate()} after every running pipeline.
+ */
+@Component(service = ConveyorRuntime.class, configurationPid = "io.conveyor.engine")
+public final class ConveyorRuntimeImpl implements ConveyorRuntime {
+
+    /** Configuration (PID {@code io.conveyor.engine}). */
+    public @interface Config {
+        /** The most Arrow memory one run may hold, in bytes. */
+        long memory_limit_bytes() default ExecutionSettings.DEFAULT_MEMORY_LIMIT;
+
+        /** How long a stopping run waits for its stages, before interrupting them, in milliseconds. */
+        long stop_grace_millis() default ExecutionSettings.DEFAULT_STOP_GRACE_MILLIS;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConveyorRuntimeImpl.class);
+    private static final Duration STOP_RUNS_WAIT = Duration.ofSeconds(10);
+
+    private final ExecutorService executor;
+    private final PipelineService service;
+
+    @Activate
+    public ConveyorRuntimeImpl(@Reference StageRegistry registry, Config config) {
+        this.executor = Executors.newCachedThreadPool(new StageThreads());
+        this.service = new PipelineService(registry, executor, new ExecutionSettings(config.memory_limit_bytes(),
+                ExecutionSettings.DEFAULT_BATCH_SIZE, config.stop_grace_millis()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        service.close(STOP_RUNS_WAIT);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Stage threads still running at shutdown; interrupting them");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public List<FunctionDTO> functions() {
+        return service.functions();
+    }
+
+    @Override
+    public Optional<FunctionDTO> function(String name) {
+        return service.function(name);
+    }
+
+    @Override
+    public ValidationDTO validate(RunRequest request) {
+        return service.validate(request);
+    }
+
+    @Override
+    public RunReportDTO run(RunRequest request) {
+        return service.run(request);
+    }
+
+    /** Daemon threads, so a stage that never returns cannot keep the JVM alive. */
+    private static final class StageThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "conveyor-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

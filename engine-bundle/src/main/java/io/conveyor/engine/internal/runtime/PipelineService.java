@@ -1,0 +1,165 @@
+package io.conveyor.engine.internal.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+
+import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.engine.internal.config.PipelineLoader;
+import io.conveyor.engine.internal.exec.ExecutionSettings;
+import io.conveyor.engine.internal.exec.PipelineRun;
+import io.conveyor.engine.internal.exec.RunIO;
+import io.conveyor.engine.internal.model.Location;
+import io.conveyor.engine.internal.model.PipelineException;
+import io.conveyor.engine.internal.model.PipelineSpec;
+import io.conveyor.engine.internal.model.Problem;
+import io.conveyor.engine.internal.plan.Plan;
+import io.conveyor.engine.internal.plan.Planner;
+import io.conveyor.engine.internal.registry.StageRegistry;
+
+/**
+ * What {@link io.conveyor.api.runtime.ConveyorRuntime} does, without the OSGi wiring: load,
+ * await plugins, plan, run; list functions; stop every run on shutdown.
+ *
+ * <p>Threading: every method may be called concurrently; {@link #run} blocks until its run ends.
+ */
+public final class PipelineService {
+
+    /** The longest a run waits for {@code [global] plugins}, whatever its timeout. */
+    static final long MAX_PLUGIN_WAIT_SECONDS = 30;
+
+    private final StageRegistry registry;
+    private final ExecutorService executor;
+    private final ExecutionSettings settings;
+    private final PipelineLoader loader = new PipelineLoader();
+    private final Planner planner = new Planner();
+    private final Set<PipelineRun> running = new HashSet<>();
+    private boolean closed;
+
+    /** @param executor runs the stage tasks; owned by the caller, who shuts it down after {@link #close} */
+    public PipelineService(StageRegistry registry, ExecutorService executor, ExecutionSettings settings) {
+        this.registry = registry;
+        this.executor = executor;
+        this.settings = settings;
+    }
+
+    public List<FunctionDTO> functions() {
+        return FunctionListing.of(registry.table().snapshot());
+    }
+
+    public Optional<FunctionDTO> function(String name) {
+        return functions().stream().filter(f -> f.function.equals(name)).findFirst();
+    }
+
+    public ValidationDTO validate(RunRequest request) {
+        Compiled compiled = compile(request);
+        ValidationDTO dto = new ValidationDTO();
+        if (compiled.spec != null) {
+            dto.pipelineName = compiled.spec.name();
+            dto.stageCount = compiled.spec.stages().size();
+        }
+        compiled.problems.forEach(problem -> dto.problems.add(problem.toDTO()));
+        return dto;
+    }
+
+    public RunReportDTO run(RunRequest request) {
+        long start = System.nanoTime();
+        Compiled compiled = compile(request);
+        if (compiled.plan == null) {
+            RunReportDTO report = new RunReportDTO();
+            report.pipelineName = compiled.spec == null ? null : compiled.spec.name();
+            report.outcome = "INVALID";
+            report.millis = (System.nanoTime() - start) / 1_000_000;
+            compiled.problems.forEach(problem -> report.problems.add(problem.toDTO()));
+            return report;
+        }
+        PipelineRun run = new PipelineRun(compiled.plan, registry, executor, settings,
+                new RunIO(request.stdin(), request.stdout()));
+        synchronized (running) {
+            if (closed) {
+                run.stop();
+            }
+            running.add(run);
+        }
+        try {
+            return run.execute();
+        } finally {
+            synchronized (running) {
+                running.remove(run);
+                running.notifyAll();
+            }
+        }
+    }
+
+    /** Stops every running pipeline and refuses new runs; waits up to {@code maxWait} for them to end. */
+    public void close(Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (running) {
+            closed = true;
+            running.forEach(PipelineRun::stop);
+            try {
+                long remaining;
+                while (!running.isEmpty() && (remaining = deadline - System.nanoTime()) > 0) {
+                    running.wait(Math.max(1, remaining / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record Compiled(PipelineSpec spec, Plan plan, List<Problem> problems) {
+    }
+
+    private Compiled compile(RunRequest request) {
+        String displayName = request.pipelineFile().toString();
+        Path file = request.workingDirectory().resolve(request.pipelineFile());
+        PipelineSpec spec;
+        try {
+            spec = loader.load(file, displayName, request.environment());
+        } catch (PipelineException e) {
+            return new Compiled(null, null, e.problems());
+        }
+        List<Problem> problems = new ArrayList<>();
+        awaitPlugins(spec).ifPresent(problems::add);
+        try {
+            Plan plan = planner.plan(spec, registry, request.workingDirectory());
+            return problems.isEmpty() ? new Compiled(spec, plan, List.of()) : new Compiled(spec, null, problems);
+        } catch (PipelineException e) {
+            problems.addAll(e.problems());
+            return new Compiled(spec, null, problems);
+        }
+    }
+
+    /** Waits for {@code [global] plugins}, bounded by the run's timeout and {@value #MAX_PLUGIN_WAIT_SECONDS} s. */
+    private Optional<Problem> awaitPlugins(PipelineSpec spec) {
+        List<String> plugins = spec.global().plugins();
+        if (plugins.isEmpty()) {
+            return Optional.empty();
+        }
+        long seconds = Math.min(spec.global().timeoutSeconds(), MAX_PLUGIN_WAIT_SECONDS);
+        List<String> missing;
+        try {
+            missing = registry.awaitPresent(plugins, Duration.ofSeconds(seconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            missing = plugins;
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+        return Optional.of(new Problem(ErrorCode.PLUGIN, "[global] plugins: " + names + " did not become available"
+                + " within " + seconds + " seconds", Location.of(spec.file()), null, "plugins"));
+    }
+}

@@ -1,0 +1,69 @@
+package io.conveyor.engine.internal.shell;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.conveyor.api.runtime.ConveyorRuntime;
+
+/**
+ * The Gogo commands {@code conveyor:list}, {@code info}, {@code validate} and {@code run}: the
+ * same {@link CommandLine} as the launcher, on the session's streams and current directory.
+ * Gogo redirects {@code System.out}/{@code System.err} per session for the calling thread; stage
+ * threads write to the session's console instead.
+ *
+ * <p>Needs the Gogo runtime (imported optionally): without it this component cannot be created,
+ * and the rest of the engine runs on.
+ */
+@Component(service = ConveyorCommands.class, property = {
+        "osgi.command.scope=conveyor",
+        "osgi.command.function=list",
+        "osgi.command.function=info",
+        "osgi.command.function=validate",
+        "osgi.command.function=run" })
+public final class ConveyorCommands {
+
+    private final ConveyorRuntime runtime;
+
+    @Activate
+    public ConveyorCommands(@Reference ConveyorRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Descriptor("list the stage functions: list [--json] [-t sources|transforms|sinks]")
+    public void list(CommandSession session, String... args) {
+        execute(session, "list", args);
+    }
+
+    @Descriptor("describe a function: info [--json] FUNCTION")
+    public void info(CommandSession session, String... args) {
+        execute(session, "info", args);
+    }
+
+    @Descriptor("check a pipeline file without running it: validate [--json] FILE")
+    public void validate(CommandSession session, String... args) {
+        execute(session, "validate", args);
+    }
+
+    @Descriptor("run a pipeline file: run [--json] FILE")
+    public void run(CommandSession session, String... args) {
+        execute(session, "run", args);
+    }
+
+    private void execute(CommandSession session, String command, String... args) {
+        List<String> line = new ArrayList<>();
+        line.add(command);
+        line.addAll(List.of(args));
+        PrintStream console = session.getConsole() != null ? session.getConsole() : System.out;
+        Path directory = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
+        new CommandLine(runtime).execute(line, new CommandLine.Session(session.getKeyboard(), console, System.out,
+                System.err, directory, System.getenv()));
+    }
+}

@@ -1,0 +1,172 @@
+package io.conveyor.engine.internal.shell;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.ProblemDTO;
+import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.StageReportDTO;
+import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.api.stage.Example;
+import io.conveyor.api.stage.Parameter;
+import io.conveyor.api.stage.StageDescriptor;
+
+/**
+ * Every result as text for people: the run report, {@code list}, {@code info} and
+ * {@code validate}. One class, so the shell and the command line cannot drift apart.
+ * Every string it returns ends with a newline.
+ */
+public final class TextFormat {
+
+    private static final Map<String, String> ROLE_TITLES = Map.of(
+            "source", "Sources", "transform", "Transforms", "sink", "Sinks");
+
+    /** The one-screen report printed after a run: outcome, a table per stage, then the problems. */
+    public String runReport(RunReportDTO report) {
+        StringBuilder out = new StringBuilder();
+        String name = report.pipelineName == null ? "pipeline" : "pipeline '" + report.pipelineName + "'";
+        out.append(name).append(": ").append(report.outcome).append(" in ").append(duration(report.millis))
+                .append('\n');
+        if (!report.stages.isEmpty()) {
+            TextTable table = new TextTable(false, false, false, true, true, true, true, true);
+            table.row("stage", "function", "status", "rows in", "rows out", "batches in", "batches out", "time");
+            for (StageReportDTO stage : report.stages) {
+                table.row(stage.stageId, stage.function, stage.status, count(stage.rowsIn), count(stage.rowsOut),
+                        count(stage.batchesIn), count(stage.batchesOut), duration(stage.millis));
+            }
+            out.append('\n').append(table.render(""));
+        }
+        if (!report.problems.isEmpty()) {
+            out.append('\n').append(problems(report.problems));
+        }
+        return out.toString();
+    }
+
+    /** One line per problem, in the {@code file:line:col: error[CODE]: message} form. */
+    public String problems(List<ProblemDTO> problems) {
+        return problems.stream().map(p -> p + "\n").collect(Collectors.joining());
+    }
+
+    /** The success line of {@code validate}; problems are printed with {@link #problems}. */
+    public String valid(String file, ValidationDTO validation) {
+        int stages = validation.stageCount;
+        return "✓ " + file + " is valid: pipeline '" + validation.pipelineName + "', " + stages
+                + (stages == 1 ? " stage" : " stages") + "\n";
+    }
+
+    /**
+     * The functions grouped by role, each with its summary and provider; a function claimed by
+     * several services lists the shadowed ones under the winner.
+     */
+    public String functions(List<FunctionDTO> functions) {
+        if (functions.isEmpty()) {
+            return "No functions available.\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String role : List.of("source", "transform", "sink")) {
+            List<FunctionDTO> inRole = functions.stream().filter(f -> f.role.equals(role)).toList();
+            if (inRole.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(ROLE_TITLES.get(role)).append('\n');
+            TextTable table = new TextTable();
+            for (FunctionDTO function : inRole) {
+                table.row(function.function, function.summary, provider(function));
+                for (FunctionDTO shadowed : function.shadowed) {
+                    table.note("  conflict: also provided by " + provider(shadowed) + ", shadowed");
+                }
+            }
+            out.append(table.render("  "));
+        }
+        return out.toString();
+    }
+
+    /** Everything about one function: provider, description, parameters, examples. */
+    public String info(FunctionDTO function) {
+        StringBuilder out = new StringBuilder();
+        out.append(function.function).append(" (").append(function.role).append(")\n");
+        out.append("provider: ").append(provider(function)).append('\n');
+        for (FunctionDTO shadowed : function.shadowed) {
+            out.append("conflict: also provided by ").append(provider(shadowed)).append(", shadowed\n");
+        }
+        StageDescriptor descriptor = function.descriptor;
+        if (descriptor == null) {
+            return out.toString();
+        }
+        if (!descriptor.description().isBlank()) {
+            out.append('\n').append(descriptor.description().strip()).append('\n');
+        }
+        out.append("\nParameters:\n");
+        if (descriptor.parameters().isEmpty()) {
+            out.append("  (none)\n");
+        } else {
+            TextTable table = new TextTable();
+            for (Parameter parameter : descriptor.parameters()) {
+                table.row(parameter.name(), parameter.type().displayName(), requirement(parameter),
+                        parameterText(parameter));
+            }
+            out.append(table.render("  "));
+        }
+        if (!descriptor.examples().isEmpty()) {
+            out.append("\nExamples:\n");
+            for (Example example : descriptor.examples()) {
+                out.append("  # ").append(example.title()).append('\n');
+                example.toml().strip().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String requirement(Parameter parameter) {
+        if (parameter.required()) {
+            return "required";
+        }
+        return parameter.defaultValue() == null ? "optional" : "default " + value(parameter.defaultValue());
+    }
+
+    private static String parameterText(Parameter parameter) {
+        String text = parameter.description();
+        if (!parameter.allowedValues().isEmpty()) {
+            String allowed = "one of " + parameter.allowedValues().stream().map(TextFormat::value)
+                    .collect(Collectors.joining(", "));
+            text = text.isBlank() ? allowed : text + " (" + allowed + ")";
+        }
+        if (parameter.example() != null) {
+            text = text + (text.isBlank() ? "" : " ") + "e.g. " + parameter.example();
+        }
+        return text;
+    }
+
+    /** A value as it would be written in TOML. */
+    static String value(Object value) {
+        if (value instanceof String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(TextFormat::value).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
+    }
+
+    private static String provider(FunctionDTO function) {
+        String text = function.bundleSymbolicName + " " + function.bundleVersion;
+        return function.ranking == 0 ? text : text + " (ranking " + function.ranking + ")";
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String duration(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+    }
+}

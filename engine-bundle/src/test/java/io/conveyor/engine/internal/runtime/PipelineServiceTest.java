@@ -1,0 +1,223 @@
+package io.conveyor.engine.internal.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Version;
+
+import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.ProblemDTO;
+import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.api.stage.Stage;
+import io.conveyor.api.stage.StageDescriptor;
+import io.conveyor.api.stage.StageRole;
+import io.conveyor.engine.internal.exec.ExecutionSettings;
+import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
+import io.conveyor.engine.internal.exec.MockStages.CountingSource;
+import io.conveyor.engine.internal.exec.MockStages.IdleSource;
+import io.conveyor.engine.internal.exec.StageLease;
+import io.conveyor.engine.internal.registry.ProviderTable;
+import io.conveyor.engine.internal.registry.StageKey;
+import io.conveyor.engine.internal.registry.StageProvider;
+import io.conveyor.engine.internal.registry.StageRegistry;
+
+class PipelineServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ProviderTable table = new ProviderTable();
+    private final AtomicLong serviceIds = new AtomicLong(100);
+    private final PipelineService service = new PipelineService(new StageRegistry(table, PipelineServiceTest::lease),
+            executor, new ExecutionSettings(64L << 20, 8192, 5_000));
+
+    @AfterEach
+    void shutDown() {
+        service.close(Duration.ofSeconds(5));
+        executor.shutdownNow();
+    }
+
+    private static StageLease lease(StageProvider provider) {
+        return new StageLease() {
+            @Override
+            public Stage stage() {
+                return provider.stage();
+            }
+
+            @Override
+            public String provider() {
+                return provider.providerName();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private void register(Stage stage, int ranking, String bundle) {
+        StageDescriptor descriptor = stage.descriptor();
+        table.add(new StageProvider(new StageKey(descriptor.function(), descriptor.role()),
+                serviceIds.incrementAndGet(), ranking, bundle, Version.parseVersion("1.0.0"), descriptor, stage,
+                null));
+    }
+
+    private RunRequest request(String toml) throws IOException {
+        Files.writeString(dir.resolve("p.toml"), toml);
+        return RunRequest.of(Path.of("p.toml")).withWorkingDirectory(dir).withEnvironment(Map.of())
+                .withStreams(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    private static String problems(List<ProblemDTO> problems) {
+        return String.join("\n", problems.stream().map(ProblemDTO::toString).toList());
+    }
+
+    private static final String PIPELINE = """
+            [pipeline]
+            name = "numbers"
+
+            [[stages]]
+            id = "src"
+            function = "count.read"
+
+            [[stages]]
+            id = "out"
+            function = "collect.write"
+            inputs = ["src"]
+            """;
+
+    @Test
+    void runsAPipelineFileFromTheWorkingDirectory() throws IOException {
+        CollectingSink sink = new CollectingSink("collect.write");
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(sink, 0, "io.conveyor.test");
+
+        RunReportDTO report = service.run(request(PIPELINE));
+
+        assertEquals("", problems(report.problems));
+        assertEquals("SUCCEEDED", report.outcome);
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), sink.values);
+        assertEquals(List.of("io.conveyor.test 1.0.0", "io.conveyor.test 1.0.0"),
+                report.stages.stream().map(s -> s.provider).toList());
+        assertEquals(List.of(6L, 6L), List.of(report.stages.get(0).rowsOut, report.stages.get(1).rowsIn));
+    }
+
+    @Test
+    void validatesWithoutRunning() throws IOException {
+        CollectingSink sink = new CollectingSink("collect.write");
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(sink, 0, "io.conveyor.test");
+
+        ValidationDTO validation = service.validate(request(PIPELINE));
+
+        assertTrue(validation.valid(), problems(validation.problems));
+        assertEquals("numbers", validation.pipelineName);
+        assertEquals(2, validation.stageCount);
+        assertEquals(List.of(), sink.values);
+    }
+
+    @Test
+    void pipelineRejectedBeforeStartingIsInvalid() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+
+        RunReportDTO report = service.run(request(PIPELINE));
+
+        assertEquals("INVALID", report.outcome);
+        assertEquals("numbers", report.pipelineName);
+        assertEquals("p.toml:8:1: error[PLUGIN]: stage 'out': function 'collect.write' is not available",
+                problems(report.problems));
+        assertEquals(List.of(), report.stages);
+    }
+
+    @Test
+    void missingFileIsReportedWithItsName() {
+        RunRequest request = RunRequest.of(Path.of("nope.toml")).withWorkingDirectory(dir);
+        assertEquals("nope.toml: error[IO]: pipeline file not found",
+                problems(service.validate(request).problems));
+    }
+
+    @Test
+    void pluginThatNeverComesIsNamedAfterTheBoundedWait() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+
+        ValidationDTO validation = service.validate(request(PIPELINE.replace("name = \"numbers\"",
+                "name = \"numbers\"\n\n[global]\ntimeout_seconds = 1\nplugins = [\"io.conveyor.test\", \"stamp.apply\"]")));
+
+        assertEquals("p.toml: error[PLUGIN]: [global] plugins: 'stamp.apply' did not become available within 1 seconds",
+                problems(validation.problems));
+    }
+
+    @Test
+    void runWaitsForPluginsListedInTheFile() throws Exception {
+        CollectingSink sink = new CollectingSink("collect.write");
+        register(new CountingSource("count.read", 0, 1, 2), 0, "io.conveyor.test");
+        RunRequest request = request(PIPELINE.replace("name = \"numbers\"",
+                "name = \"numbers\"\n\n[global]\nplugins = [\"collect.write\"]"));
+
+        CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(() -> service.run(request));
+        register(sink, 0, "io.conveyor.late");
+
+        assertEquals("SUCCEEDED", report.get().outcome, problems(report.get().problems));
+        assertEquals(List.of(0L, 1L), sink.values);
+    }
+
+    @Test
+    void functionsListShadowedProvidersUnderTheWinner() {
+        Stage core = () -> StageDescriptor.builder("filter.apply", StageRole.TRANSFORM)
+                .description("Keeps the rows that match. Nulls never match.").build();
+        Stage custom = () -> StageDescriptor.builder("filter.apply", StageRole.TRANSFORM)
+                .description("A faster filter").build();
+        register(core, 0, "io.conveyor.plugin.core");
+        register(custom, 10, "io.acme.filters");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        register(new CountingSource("count.read", 0, 1, 1), 0, "io.conveyor.test");
+
+        List<FunctionDTO> functions = service.functions();
+
+        assertEquals(List.of("count.read source", "filter.apply transform", "collect.write sink"),
+                functions.stream().map(f -> f.function + " " + f.role).toList());
+        FunctionDTO filter = service.function("filter.apply").orElseThrow();
+        assertEquals(List.of("io.acme.filters", "A faster filter", "10"),
+                List.of(filter.bundleSymbolicName, filter.summary, String.valueOf(filter.ranking)));
+        assertEquals(1, filter.shadowed.size());
+        assertEquals(List.of("io.conveyor.plugin.core", "Keeps the rows that match."),
+                List.of(filter.shadowed.get(0).bundleSymbolicName, filter.shadowed.get(0).summary));
+    }
+
+    @Test
+    void closeStopsRunningPipelinesAndRefusesNewOnes() throws Exception {
+        IdleSource idle = new IdleSource();
+        register(idle, 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        RunRequest request = request(PIPELINE.replace("count.read", "idle.read"));
+        CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(() -> service.run(request));
+        idle.producing.await();
+
+        service.close(Duration.ofSeconds(30));
+
+        assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped", problems(report.get().problems));
+        assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped",
+                problems(service.run(request).problems));
+    }
+}

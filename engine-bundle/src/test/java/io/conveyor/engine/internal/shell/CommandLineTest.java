@@ -1,0 +1,226 @@
+package io.conveyor.engine.internal.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.conveyor.api.runtime.ConveyorRuntime;
+import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.ValidationDTO;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stageOut = new ByteArrayOutputStream();
+    private final List<RunRequest> requests = new ArrayList<>();
+    private RunReportDTO nextReport = ShellFixtures.succeeded();
+    private ValidationDTO nextValidation = new ValidationDTO();
+
+    /** A runtime answering with canned results and recording what it was asked. */
+    private final ConveyorRuntime runtime = new ConveyorRuntime() {
+        @Override
+        public List<FunctionDTO> functions() {
+            return ShellFixtures.functions();
+        }
+
+        @Override
+        public Optional<FunctionDTO> function(String name) {
+            return functions().stream().filter(f -> f.function.equals(name)).findFirst();
+        }
+
+        @Override
+        public ValidationDTO validate(RunRequest request) {
+            requests.add(request);
+            return nextValidation;
+        }
+
+        @Override
+        public RunReportDTO run(RunRequest request) {
+            requests.add(request);
+            return nextReport;
+        }
+    };
+
+    @BeforeEach
+    void pipelineFile() throws IOException {
+        Files.writeString(dir.resolve("p.toml"), "[pipeline]\nname = \"p\"\n");
+        nextValidation.pipelineName = "quickstart";
+        nextValidation.stageCount = 3;
+    }
+
+    private int execute(String... args) {
+        PrintStream stage = new PrintStream(stageOut, true, StandardCharsets.UTF_8);
+        return new CommandLine(runtime).execute(List.of(args), new CommandLine.Session(
+                new ByteArrayInputStream(new byte[0]), stage, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir, Map.of("DATA", "/data")));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void successfulRunExitsZeroWithTheReportOnStderrOnly() {
+        assertEquals(0, execute("run", "p.toml"));
+        assertEquals("", out());
+        assertEquals(new TextFormat().runReport(nextReport), err());
+        RunRequest request = requests.get(0);
+        assertEquals(List.of(Path.of("p.toml"), dir, Map.of("DATA", "/data")),
+                List.of(request.pipelineFile(), request.workingDirectory(), request.environment()));
+    }
+
+    @Test
+    void failedRunExitsOne() {
+        nextReport.outcome = "FAILED";
+        assertEquals(1, execute("run", "p.toml"));
+    }
+
+    @Test
+    void invalidRunExitsTwo() {
+        nextReport.outcome = "INVALID";
+        assertEquals(2, execute("run", "p.toml"));
+    }
+
+    @Test
+    void runOfAMissingFileIsAUsageError() {
+        assertEquals(2, execute("run", "x.toml"));
+        assertEquals("conveyor: no such file: x.toml\n", err());
+        assertEquals(List.of(), requests);
+    }
+
+    @Test
+    void runWithJsonPrintsTheReportAsJsonOnStderr() {
+        assertEquals(0, execute("run", "--json", "p.toml"));
+        assertTrue(err().startsWith("{\n  \"pipelineName\" : \"quickstart\",\n  \"outcome\" : \"SUCCEEDED\","), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void validPipelineIsConfirmedOnStdout() {
+        assertEquals(0, execute("validate", "p.toml"));
+        assertEquals("✓ p.toml is valid: pipeline 'quickstart', 3 stages\n", out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void invalidPipelinePrintsOneProblemPerLineAndExitsTwo() {
+        nextValidation.problems.add(ShellFixtures.problem("PLAN", "cycle in pipeline: a -> b -> a", "p.toml", 4, 1));
+        nextValidation.problems.add(ShellFixtures.problem("CONFIG", "[pipeline] name is missing", "p.toml", 1, 1));
+
+        assertEquals(2, execute("validate", "p.toml"));
+        assertEquals("""
+                p.toml:4:1: error[PLAN]: cycle in pipeline: a -> b -> a
+                p.toml:1:1: error[CONFIG]: [pipeline] name is missing
+                """, err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void validateWithJsonAddsTheValidFlag() {
+        assertEquals(0, execute("validate", "--json", "p.toml"));
+        assertEquals("""
+                {
+                  "pipelineName" : "quickstart",
+                  "stageCount" : 3,
+                  "problems" : [ ],
+                  "valid" : true
+                }
+                """, out());
+    }
+
+    @Test
+    void listCanBeFilteredByType() {
+        assertEquals(0, execute("list", "-t", "sinks"));
+        assertEquals("Sinks\n  json.write  Writes JSON.  io.conveyor.plugin.core 0.1.0\n", out());
+    }
+
+    @Test
+    void listWithAnUnknownTypeIsAUsageError() {
+        assertEquals(2, execute("list", "-t", "pipes"));
+        assertEquals("conveyor: -t takes sources, transforms or sinks, got 'pipes'\n"
+                + "Run 'conveyor help' for usage.\n", err());
+    }
+
+    @Test
+    void listAsJsonLeavesTheDescriptorOut() {
+        assertEquals(0, execute("list", "--json", "-t", "transforms"));
+        assertTrue(out().contains("\"function\" : \"filter.apply\""), out());
+        assertTrue(out().contains("\"shadowed\" : [ {"), out());
+        assertFalse(out().contains("descriptor"), out());
+    }
+
+    @Test
+    void infoDescribesOneFunction() {
+        assertEquals(0, execute("info", "filter.apply"));
+        assertEquals(new TextFormat().info(ShellFixtures.functions().get(1)), out());
+    }
+
+    @Test
+    void infoAsJsonListsTheParameters() {
+        assertEquals(0, execute("info", "--json", "filter.apply"));
+        assertTrue(out().contains("\"name\" : \"operator\",\n    \"type\" : \"string\",\n    \"required\" : false,\n"
+                + "    \"default\" : \"==\",\n    \"allowedValues\" : [ \"==\", \"!=\", \">=\" ],"), out());
+    }
+
+    @Test
+    void infoOfAnUnknownFunctionExitsTwo() {
+        assertEquals(2, execute("info", "csv.raed"));
+        assertEquals("conveyor: no such function: csv.raed\n", err());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertEquals(2, execute("frobnicate"));
+        assertEquals("conveyor: unknown command 'frobnicate'\nRun 'conveyor help' for usage.\n", err());
+    }
+
+    @Test
+    void missingFileArgumentIsAUsageError() {
+        assertEquals(2, execute("run"));
+        assertEquals("conveyor: run needs a pipeline file\nRun 'conveyor help' for usage.\n", err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, execute("validate", "--jsn", "p.toml"));
+        assertEquals("conveyor: unknown option '--jsn'\nRun 'conveyor help' for usage.\n", err());
+    }
+
+    @Test
+    void helpPrintsUsageOnStdout() {
+        assertEquals(0, execute("help"));
+        assertEquals(CommandLine.USAGE, out());
+    }
+
+    @Test
+    void noCommandPrintsUsageOnStderr() {
+        assertEquals(2, execute());
+        assertEquals(CommandLine.USAGE, err());
+    }
+}

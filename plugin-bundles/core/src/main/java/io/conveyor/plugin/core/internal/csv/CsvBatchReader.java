@@ -1,0 +1,207 @@
+package io.conveyor.plugin.core.internal.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.conveyor.api.stage.Emitter;
+import io.conveyor.api.stage.SourceTask;
+import io.conveyor.api.stage.StageContext;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.plugin.core.internal.batch.BatchWriter;
+import io.conveyor.plugin.core.internal.batch.CellText;
+import io.conveyor.plugin.core.internal.batch.ColumnType;
+
+/**
+ * Streams CSV text as batches of {@link StageContext#batchSize()} rows. The first
+ * {@code inferRows} data rows are held back to infer each column's type (int64, float64, bool,
+ * else utf8; cells in the null values are null and do not vote); after that, rows are read only
+ * as batches need them, so memory stays bounded whatever the file size.
+ *
+ * <p>Rows with fewer fields than columns get nulls in the missing cells; rows with more are an
+ * error. Without headers, columns are named {@code column_1 .. column_n} after the first row, as
+ * Polars names them.
+ */
+public final class CsvBatchReader implements SourceTask {
+
+    private final CsvReader<CsvRecord> csv;
+    private final CsvReadOptions options;
+    private final String source;
+    private final StageContext context;
+    private CloseableIterator<CsvRecord> records;
+    private final ArrayDeque<CsvRecord> held = new ArrayDeque<>();
+    private List<String> names;
+    private ColumnType[] types;
+    private String widthSource;
+    private boolean started;
+
+    /**
+     * @param in     the CSV bytes (UTF-8); closed by {@link #close()}: wrap a stream you must keep open
+     * @param source how messages name the input: the path as configured, or {@code <stdin>}
+     */
+    public CsvBatchReader(InputStream in, CsvReadOptions options, String source, StageContext context) {
+        this.options = options;
+        this.source = source;
+        this.context = context;
+        this.csv = CsvReader.builder()
+                .fieldSeparator(options.delimiter())
+                .quoteCharacter(options.quote())
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .detectBomHeader(true)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean produce(Emitter out) throws StageException {
+        try {
+            if (!started) {
+                started = true;
+                start();
+            }
+            if (names == null) {
+                return false;
+            }
+            int batchSize = context.batchSize();
+            try (BatchWriter batch = new BatchWriter(names, Arrays.asList(types), context.allocator(), batchSize)) {
+                CsvRecord record;
+                while (batch.row() < batchSize && (record = next()) != null) {
+                    fill(batch, record);
+                    batch.endRow();
+                }
+                if (batch.row() == 0) {
+                    return false;
+                }
+                boolean full = batch.row() == batchSize;
+                out.emit(batch.finish());
+                return full;
+            }
+        } catch (UncheckedIOException e) {
+            throw StageException.io("cannot read " + source + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (CsvParseException e) {
+            throw StageException.data(source + ": " + e.getMessage());
+        }
+    }
+
+    private void start() throws StageException {
+        records = csv.iterator();
+        CsvRecord first = records.hasNext() ? records.next() : null;
+        if (first == null) {
+            return;
+        }
+        if (options.headers()) {
+            names = headerNames(first);
+            widthSource = "the header has";
+        } else {
+            names = new ArrayList<>();
+            for (int i = 1; i <= first.getFieldCount(); i++) {
+                names.add("column_" + i);
+            }
+            widthSource = "the first row has";
+            held.add(first);
+        }
+        while (held.size() < options.inferRows() && records.hasNext()) {
+            held.add(records.next());
+        }
+        types = inferTypes();
+    }
+
+    private List<String> headerNames(CsvRecord header) throws StageException {
+        Set<String> seen = new HashSet<>();
+        for (String name : header.getFields()) {
+            if (!seen.add(name)) {
+                throw StageException.data(source + ":" + header.getStartingLineNumber() + ": column name '" + name
+                        + "' appears twice in the header");
+            }
+        }
+        return List.copyOf(header.getFields());
+    }
+
+    private ColumnType[] inferTypes() {
+        ColumnType[] inferred = new ColumnType[names.size()];
+        for (CsvRecord record : held) {
+            int cells = Math.min(record.getFieldCount(), inferred.length);
+            for (int c = 0; c < cells; c++) {
+                String cell = record.getField(c);
+                if (inferred[c] != ColumnType.UTF8 && !options.nullValues().contains(cell)) {
+                    inferred[c] = ColumnType.widen(inferred[c], CellText.typeOf(cell));
+                }
+            }
+        }
+        for (int c = 0; c < inferred.length; c++) {
+            if (inferred[c] == null) {
+                inferred[c] = ColumnType.UTF8;
+            }
+        }
+        return inferred;
+    }
+
+    private CsvRecord next() {
+        if (!held.isEmpty()) {
+            return held.poll();
+        }
+        return records.hasNext() ? records.next() : null;
+    }
+
+    private void fill(BatchWriter batch, CsvRecord record) throws StageException {
+        int fields = record.getFieldCount();
+        if (fields > names.size()) {
+            throw StageException.data(source + ":" + record.getStartingLineNumber() + ": found " + fields
+                    + " fields, but " + widthSource + " " + names.size());
+        }
+        for (int c = 0; c < fields; c++) {
+            String cell = record.getField(c);
+            if (options.nullValues().contains(cell)) {
+                continue;
+            }
+            switch (types[c]) {
+                case INT64 -> {
+                    if (!CellText.isLong(cell)) {
+                        throw mismatch(record, c, cell);
+                    }
+                    batch.setLong(c, Long.parseLong(cell));
+                }
+                case FLOAT64 -> {
+                    if (!CellText.isDouble(cell)) {
+                        throw mismatch(record, c, cell);
+                    }
+                    batch.setDouble(c, CellText.parseDouble(cell));
+                }
+                case BOOL -> {
+                    if (!CellText.isBoolean(cell)) {
+                        throw mismatch(record, c, cell);
+                    }
+                    batch.setBoolean(c, cell.equalsIgnoreCase("true"));
+                }
+                case UTF8 -> batch.setString(c, cell);
+            }
+        }
+    }
+
+    private StageException mismatch(CsvRecord record, int column, String cell) {
+        return StageException.data(source + ":" + record.getStartingLineNumber() + ": column '" + names.get(column)
+                + "' holds \"" + cell + "\", which is not " + types[column].displayName()
+                + " (the type inferred from the first " + options.inferRows() + " rows" + options.inferHint() + ")");
+    }
+
+    @Override
+    public void close() throws StageException {
+        try {
+            csv.close();
+        } catch (IOException e) {
+            throw StageException.io("cannot close " + source + ": " + e.getMessage(), e);
+        }
+    }
+}

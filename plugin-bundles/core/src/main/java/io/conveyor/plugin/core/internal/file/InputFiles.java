@@ -1,0 +1,36 @@
+package io.conveyor.plugin.core.internal.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import io.conveyor.api.stage.StageException;
+
+/** Opens input files with the messages every reader uses. */
+public final class InputFiles {
+
+    private InputFiles() {
+    }
+
+    /**
+     * Opens {@code path} for reading.
+     *
+     * @param shown the path as the pipeline wrote it, for messages
+     * @throws StageException IO {@code cannot read <shown>: no such file} (or: is a directory, or
+     *                        the system's reason)
+     */
+    public static InputStream open(Path path, String shown) throws StageException {
+        if (Files.isDirectory(path)) {
+            throw StageException.io("cannot read " + shown + ": is a directory", null);
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw StageException.io("cannot read " + shown + ": no such file", e);
+        } catch (IOException e) {
+            throw StageException.io("cannot read " + shown + ": " + e.getMessage(), e);
+        }
+    }
+}

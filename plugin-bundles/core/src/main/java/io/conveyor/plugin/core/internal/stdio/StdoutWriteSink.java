@@ -1,0 +1,155 @@
+package io.conveyor.plugin.core.internal.stdio;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.osgi.service.component.annotations.Component;
+
+import io.conveyor.api.stage.ConfigProblem;
+import io.conveyor.api.stage.Parameter;
+import io.conveyor.api.stage.ParameterType;
+import io.conveyor.api.stage.Sink;
+import io.conveyor.api.stage.SinkTask;
+import io.conveyor.api.stage.Stage;
+import io.conveyor.api.stage.StageConfig;
+import io.conveyor.api.stage.StageContext;
+import io.conveyor.api.stage.StageDescriptor;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.api.stage.StageRole;
+import io.conveyor.plugin.core.internal.batch.BatchFormat;
+import io.conveyor.plugin.core.internal.config.ConfigValues;
+import io.conveyor.plugin.core.internal.csv.CsvFormat;
+import io.conveyor.plugin.core.internal.file.InputOrder;
+import io.conveyor.plugin.core.internal.json.JsonFormat;
+import io.conveyor.plugin.core.internal.json.JsonLayout;
+
+/** {@code stdout.write}: prints its inputs on the run's standard output. */
+@Component(property = {Stage.FUNCTION + "=stdout.write", Stage.ROLE + "=sink"})
+public final class StdoutWriteSink implements Sink {
+
+    static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("stdout.write", StageRole.SINK)
+            .description("Prints rows on the run's standard output: as an aligned table with its shape and column "
+                    + "types, or as JSON, JSON lines or CSV. json, jsonl and csv stream as rows arrive; the table is "
+                    + "printed when the run succeeds, since its widths need every row. Several inputs are printed "
+                    + "one after the other, in the order of inputs.")
+            .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("table")
+                    .allowedValues("table", "json", "jsonl", "csv")
+                    .description("table: an aligned table; json: an array of objects; jsonl: one object per line; "
+                            + "csv: a header and rows.")
+                    .example("\"jsonl\"").build())
+            .parameter(Parameter.builder("limit", ParameterType.INTEGER)
+                    .description("Print at most this many rows (the table's shape still counts them all); "
+                            + "no limit when absent.")
+                    .example("20").build())
+            .parameter(Parameter.builder("pretty", ParameterType.BOOLEAN).defaultValue(true)
+                    .description("json only: indent with two spaces per level.").example("false").build())
+            .parameter(Parameter.builder("delimiter", ParameterType.STRING).defaultValue(",")
+                    .description("csv only: the one character separating fields.").example("\";\"").build())
+            .example("Show the first 10 rows as a table", """
+                    [[stages]]
+                    id = "show"
+                    function = "stdout.write"
+                    inputs = ["big_sales"]
+                    [stages.config]
+                    limit = 10
+                    """)
+            .example("Stream rows as JSON lines, for another program", """
+                    [[stages]]
+                    id = "emit"
+                    function = "stdout.write"
+                    inputs = ["events"]
+                    [stages.config]
+                    format = "jsonl"
+                    """)
+            .build();
+
+    @Override
+    public StageDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<ConfigProblem> validate(StageConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (config.isSet("limit") && config.getLong("limit") < 0) {
+            problems.add(new ConfigProblem("limit", "config key 'limit' must be 0 or more, got "
+                    + config.getLong("limit")));
+        }
+        ConfigProblem delimiter = ConfigValues.singleCharProblem(config, "delimiter");
+        if (delimiter != null) {
+            problems.add(delimiter);
+        }
+        return problems;
+    }
+
+    @Override
+    public SinkTask open(StageConfig config, StageContext context, List<String> inputs) throws StageException {
+        ConfigValues.throwFirst(validate(config));
+        long limit = config.isSet("limit") ? config.getLong("limit") : -1;
+        Writer writer = new BufferedWriter(new OutputStreamWriter(Streams.keepOpen(context.stdout()),
+                StandardCharsets.UTF_8));
+        BatchFormat format = switch (config.getString("format")) {
+            case "json" -> new JsonFormat(writer, JsonLayout.RECORDS, config.getBoolean("pretty"));
+            case "jsonl" -> new JsonFormat(writer, JsonLayout.LINES, false);
+            case "csv" -> new CsvFormat(writer, config.getString("delimiter").charAt(0), true);
+            default -> new TableFormat(writer, limit);
+        };
+        // the table applies the limit itself, so that its shape can count every row
+        return new StdoutTask(writer, format, format instanceof TableFormat ? -1 : limit, inputs);
+    }
+
+    /** One run: streams through the format, flushing after each batch so output appears as it comes. */
+    private static final class StdoutTask implements SinkTask {
+        private final Writer writer;
+        private final BatchFormat format;
+        private final InputOrder order;
+        private long remaining;
+
+        StdoutTask(Writer writer, BatchFormat format, long limit, List<String> inputs) {
+            this.writer = writer;
+            this.format = format;
+            this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
+            this.order = new InputOrder(inputs);
+        }
+
+        @Override
+        public boolean accepts(String input) {
+            return order.accepts(input);
+        }
+
+        @Override
+        public void write(String input, VectorSchemaRoot batch) throws StageException {
+            int rows = (int) Math.min(batch.getRowCount(), remaining);
+            if (rows == 0) {
+                return;
+            }
+            remaining -= rows;
+            try {
+                format.write(input, batch, rows);
+                writer.flush();
+            } catch (IOException e) {
+                throw StageException.io("cannot write to standard output: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void endOfInput(String input) {
+            order.end(input);
+        }
+
+        @Override
+        public void commit() throws StageException {
+            try {
+                format.finish();
+            } catch (IOException e) {
+                throw StageException.io("cannot write to standard output: " + e.getMessage(), e);
+            }
+        }
+    }
+}

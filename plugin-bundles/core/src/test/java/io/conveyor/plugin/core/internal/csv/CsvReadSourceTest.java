@@ -1,0 +1,201 @@
+package io.conveyor.plugin.core.internal.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.conveyor.api.stage.ConfigProblem;
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.BatchText;
+import io.conveyor.testing.CollectingEmitter;
+import io.conveyor.testing.Runs;
+import io.conveyor.testing.TestConfig;
+import io.conveyor.testing.TestContext;
+
+class CsvReadSourceTest {
+
+    private static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private final RootAllocator root = new RootAllocator();
+    private final TestContext context = TestContext.of(root, "read");
+    private final CsvReadSource source = new CsvReadSource();
+
+    @AfterEach
+    void noLeaks() {
+        context.close();
+        root.close();
+    }
+
+    private CollectingEmitter read(String csv, int batchSize, Object... config) throws Exception {
+        Files.writeString(dir.resolve("in.csv"), csv);
+        Map<String, Object> values = new HashMap<>();
+        values.put("path", "in.csv");
+        for (int i = 0; i < config.length; i += 2) {
+            values.put((String) config[i], config[i + 1]);
+        }
+        return Runs.source(source, TestConfig.of(source.descriptor(), values, dir), context.withBatchSize(batchSize));
+    }
+
+    private StageException failure(String csv, Object... config) {
+        return assertThrows(StageException.class, () -> read(csv, 8192, config).close());
+    }
+
+    @Test
+    void readsTheQuickstartSalesWithInferredTypesAndNulls() throws Exception {
+        try (CollectingEmitter out = Runs.source(source, TestConfig.of(source.descriptor(),
+                        Map.of("path", "quickstart/data/sales.csv"), EXAMPLES), context)) {
+            assertEquals(1, out.batches().size());
+            assertEquals("id:int64, product:utf8, category:utf8, amount:float64, quantity:int64, in_stock:bool",
+                    BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of(
+                    "1|\"Laptop stand\"|\"office\"|45.5|3|true",
+                    "2|\"Desk, standing\"|\"office\"|420.0|1|true",
+                    "3|\"Monitor 27in\"|\"electronics\"|189.99|2|false",
+                    "4|\"USB-C cable\"|\"electronics\"|12.0|10|true",
+                    "5|\"Office chair\"|\"office\"|150.0|4|true",
+                    "6|\"Noise-cancelling headphones\"|\"electronics\"|249.5|null|true",
+                    "7|\"Notebook \"A5\"\"|\"stationery\"|3.25|50|null",
+                    "8|\"Mechanical keyboard\"|\"electronics\"|149.99|5|true",
+                    "9|\"Webcam\"|\"electronics\"|null|7|false",
+                    "10|\"Whiteboard\"|\"office\"|310.0|1|true"), out.rows());
+        }
+    }
+
+    @Test
+    void quotedFieldsHoldDelimitersDoubledQuotesAndLineBreaks() throws Exception {
+        try (CollectingEmitter out = read("name,note\n\"a,b\",\"say \"\"hi\"\"\"\n\"multi\nline\",x\n", 8192)) {
+            assertEquals(List.of("\"a,b\"|\"say \"hi\"\"", "\"multi\nline\"|\"x\""), out.rows());
+        }
+    }
+
+    @Test
+    void delimiterAndQuoteAreReallyUsed() throws Exception {
+        try (CollectingEmitter out = read("a;b\n'x;y';2\n", 8192, "delimiter", ";", "quote", "'")) {
+            assertEquals("a:utf8, b:int64", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("\"x;y\"|2"), out.rows());
+        }
+    }
+
+    @Test
+    void withoutHeadersColumnsAreNumberedFromOne() throws Exception {
+        try (CollectingEmitter out = read("1,TRUE,x\n2,false,y\n", 8192, "headers", false)) {
+            assertEquals("column_1:int64, column_2:bool, column_3:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("1|true|\"x\"", "2|false|\"y\""), out.rows());
+        }
+    }
+
+    @Test
+    void streamsBatchesOfTheContextBatchSize() throws Exception {
+        StringBuilder csv = new StringBuilder("n\n");
+        for (int i = 1; i <= 10; i++) {
+            csv.append(i).append('\n');
+        }
+        try (CollectingEmitter out = read(csv.toString(), 3)) {
+            assertEquals(List.of(3, 3, 3, 1), out.batches().stream().map(b -> b.getRowCount()).toList());
+            assertEquals(10, out.rowCount());
+        }
+    }
+
+    @Test
+    void integersAndFloatsWidenToFloatAndMixedTypesToText() throws Exception {
+        try (CollectingEmitter out = read("a,b,c,d\n1,1,true,\n2.5,x,1,\n", 8192)) {
+            assertEquals("a:float64, b:utf8, c:utf8, d:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("1.0|\"1\"|\"true\"|null", "2.5|\"x\"|\"1\"|null"), out.rows());
+        }
+    }
+
+    @Test
+    void aValueBeyondTheInferenceWindowThatDoesNotFitIsADataError() {
+        StageException e = failure("id,amount\n1,10\n2,20\n3,12.5\n", "infer_schema_length", 2);
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("in.csv:4: column 'amount' holds \"12.5\", which is not int64 (the type inferred from the "
+                + "first 2 rows; raise infer_schema_length to look further)", e.getMessage());
+    }
+
+    @Test
+    void inferSchemaLengthLooksAsFarAsItIsTold() throws Exception {
+        try (CollectingEmitter out = read("id,amount\n1,10\n2,20\n3,12.5\n", 8192, "infer_schema_length", 3)) {
+            assertEquals("id:int64, amount:float64", BatchText.schema(out.batches().get(0)));
+        }
+        try (CollectingEmitter out = read("id,amount\n1,10\n", 8192, "infer_schema_length", 0)) {
+            assertEquals("id:utf8, amount:utf8", BatchText.schema(out.batches().get(0)));
+        }
+    }
+
+    @Test
+    void nullValuesAreConfigurable() throws Exception {
+        try (CollectingEmitter out = read("a,b\nNA,\n1,x\n", 8192, "null_values", List.of("NA"))) {
+            assertEquals("a:int64, b:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("null|\"\"", "1|\"x\""), out.rows());
+        }
+    }
+
+    @Test
+    void shortRowsGetNullsAndLongRowsAreAnError() throws Exception {
+        try (CollectingEmitter out = read("a,b,c\n1,2\n", 8192)) {
+            assertEquals(List.of("1|2|null"), out.rows());
+        }
+        assertEquals("in.csv:3: found 4 fields, but the header has 3",
+                failure("a,b,c\n1,2,3\n1,2,3,4\n").getMessage());
+    }
+
+    @Test
+    void emptyFilesAndHeaderOnlyFilesProduceNothing() throws Exception {
+        try (CollectingEmitter out = read("", 8192)) {
+            assertEquals(0, out.batches().size());
+        }
+        try (CollectingEmitter out = read("a,b\n", 8192)) {
+            assertEquals(0, out.batches().size());
+        }
+    }
+
+    @Test
+    void duplicateHeaderNamesAreAnError() {
+        assertEquals("in.csv:1: column name 'a' appears twice in the header", failure("a,b,a\n1,2,3\n").getMessage());
+    }
+
+    @Test
+    void aMissingFileIsAnIoError() {
+        StageException e = assertThrows(StageException.class, () -> source.open(
+                TestConfig.of(source.descriptor(), Map.of("path", "missing.csv"), dir), context));
+        assertEquals(ErrorCode.IO, e.code());
+        assertEquals("cannot read missing.csv: no such file", e.getMessage());
+    }
+
+    @Test
+    void badDelimiterQuoteAndInferLengthAreConfigProblemsNamingTheKey() {
+        assertEquals(List.of(
+                new ConfigProblem("delimiter", "config key 'delimiter' must be exactly one character, got string \";;\""),
+                new ConfigProblem("quote", "config key 'quote' must be exactly one character, got string \"\""),
+                new ConfigProblem("infer_schema_length", "config key 'infer_schema_length' must be 0 or more, got -1"),
+                new ConfigProblem("null_values", "config key 'null_values' must hold strings, got integer 0")),
+                source.validate(TestConfig.of(source.descriptor(), Map.of("path", "x.csv", "delimiter", ";;",
+                        "quote", "", "infer_schema_length", -1, "null_values", List.of(0)))));
+        assertEquals(List.of(new ConfigProblem("quote", "config key 'quote' must differ from 'delimiter', both are \";\"")),
+                source.validate(TestConfig.of(source.descriptor(), Map.of("path", "x.csv", "delimiter", ";",
+                        "quote", ";"))));
+    }
+
+    @Test
+    void openRejectsABadDelimiterWithTheSameMessage() {
+        StageException e = assertThrows(StageException.class, () -> source.open(
+                TestConfig.of(source.descriptor(), Map.of("path", "x.csv", "delimiter", "ab"), dir), context));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertEquals("delimiter", e.key());
+        assertEquals("config key 'delimiter' must be exactly one character, got string \"ab\"", e.getMessage());
+    }
+}

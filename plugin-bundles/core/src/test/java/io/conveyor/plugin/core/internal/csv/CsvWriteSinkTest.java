@@ -1,0 +1,164 @@
+package io.conveyor.plugin.core.internal.csv;
+
+import static io.conveyor.testing.Batches.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.conveyor.api.stage.ConfigProblem;
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.SinkTask;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.Batches;
+import io.conveyor.testing.Runs;
+import io.conveyor.testing.TestConfig;
+import io.conveyor.testing.TestContext;
+
+class CsvWriteSinkTest {
+
+    @TempDir
+    Path dir;
+
+    private final RootAllocator root = new RootAllocator();
+    private final TestContext context = TestContext.of(root, "write");
+    private final CsvWriteSink sink = new CsvWriteSink();
+
+    @AfterEach
+    void noLeaks() {
+        context.close();
+        root.close();
+    }
+
+    private TestConfig config(Object... keyValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("path", "out/result.csv");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return TestConfig.of(sink.descriptor(), values, dir);
+    }
+
+    private String output() throws IOException {
+        return Files.readString(dir.resolve("out/result.csv"));
+    }
+
+    private List<Path> filesUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
+    void writesAHeaderAndQuotesOnlyWhatNeedsQuoting() throws Exception {
+        try (VectorSchemaRoot batch = Batches.of(root, "id:int64, name:utf8, price:float64, ok:bool",
+                row(1, "Desk, standing", 420.0, true),
+                row(2, "Notebook \"A5\"", 3.25, null),
+                row(3, "two\nlines", 1.0E7, false),
+                row(4, "", null, true),
+                row(null, null, 45.5, false))) {
+            Runs.sink(sink, config(), context, batch);
+        }
+        assertEquals("""
+                id,name,price,ok
+                1,"Desk, standing",420.0,true
+                2,"Notebook ""A5\""",3.25,
+                3,"two
+                lines",10000000.0,false
+                4,"",,true
+                ,,45.5,false
+                """, output());
+    }
+
+    @Test
+    void delimiterAndHeadersAreHonoured() throws Exception {
+        try (VectorSchemaRoot batch = Batches.of(root, "a:utf8, b:int64", row("x;y", 1), row("x,y", 2))) {
+            Runs.sink(sink, config("delimiter", ";", "headers", false), context, batch);
+        }
+        assertEquals("\"x;y\";1\nx,y;2\n", output());
+    }
+
+    @Test
+    void severalInputsAreWrittenOneAfterTheOtherInPipelineOrder() throws Exception {
+        try (VectorSchemaRoot a1 = Batches.of(root, "id:int64", row(1), row(2));
+                VectorSchemaRoot a2 = Batches.of(root, "id:int64", row(3));
+                VectorSchemaRoot b1 = Batches.of(root, "id:int64", row(10))) {
+            Map<String, List<VectorSchemaRoot>> inputs = new LinkedHashMap<>();
+            inputs.put("second", List.of(b1));
+            inputs.put("first", List.of(a1, a2));
+            Runs.sink(sink, config(), context, inputs);
+        }
+        assertEquals("id\n10\n1\n2\n3\n", output());
+    }
+
+    @Test
+    void inputsWithOtherColumnsAreADataErrorAndLeaveNoFile() throws Exception {
+        try (VectorSchemaRoot a = Batches.of(root, "id:int64", row(1));
+                VectorSchemaRoot b = Batches.of(root, "key:int64", row(2))) {
+            Map<String, List<VectorSchemaRoot>> inputs = new LinkedHashMap<>();
+            inputs.put("a", List.of(a));
+            inputs.put("b", List.of(b));
+            StageException e = assertThrows(StageException.class, () -> Runs.sink(sink, config(), context, inputs));
+            assertEquals(ErrorCode.DATA, e.code());
+            assertEquals("input 'b' has columns (key), but the CSV output's are (id)", e.getMessage());
+        }
+        assertEquals(List.of(), filesUnder(dir));
+    }
+
+    @Test
+    void nothingIsVisibleBeforeCommitAndAbortLeavesNothingBehind() throws Exception {
+        SinkTask task = sink.open(config("path", "new/folder/result.csv"), context, List.of("in"));
+        try (VectorSchemaRoot batch = Batches.of(root, "id:int64", row(1))) {
+            Runs.write(task, "in", batch);
+        }
+        assertFalse(Files.exists(dir.resolve("new/folder/result.csv")));
+        task.abort();
+        task.close();
+        assertFalse(Files.exists(dir.resolve("new")));
+    }
+
+    @Test
+    void commitReplacesAnExistingFileAndLeavesNoTemporaryFile() throws Exception {
+        Files.createDirectories(dir.resolve("out"));
+        Files.writeString(dir.resolve("out/result.csv"), "old content\n");
+        try (VectorSchemaRoot batch = Batches.of(root, "id:int64", row(7))) {
+            Runs.sink(sink, config(), context, batch);
+        }
+        assertEquals("id\n7\n", output());
+        assertEquals(List.of(dir.resolve("out/result.csv")), filesUnder(dir));
+    }
+
+    @Test
+    void noRowsGiveAnEmptyFile() throws Exception {
+        Runs.sink(sink, config(), context);
+        assertEquals("", output());
+    }
+
+    @Test
+    void aFolderAsTargetIsAnIoError() throws Exception {
+        Files.createDirectories(dir.resolve("out/result.csv"));
+        StageException e = assertThrows(StageException.class, () -> sink.open(config(), context, List.of("in")));
+        assertEquals(ErrorCode.IO, e.code());
+        assertEquals("cannot write out/result.csv: is a directory", e.getMessage());
+    }
+
+    @Test
+    void aLongDelimiterIsAConfigProblem() {
+        assertEquals(List.of(new ConfigProblem("delimiter",
+                "config key 'delimiter' must be exactly one character, got string \"||\"")),
+                sink.validate(config("delimiter", "||")));
+    }
+}

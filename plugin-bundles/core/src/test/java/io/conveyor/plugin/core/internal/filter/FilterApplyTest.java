@@ -1,0 +1,167 @@
+package io.conveyor.plugin.core.internal.filter;
+
+import static io.conveyor.testing.Batches.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.conveyor.api.stage.ConfigProblem;
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.Batches;
+import io.conveyor.testing.CollectingEmitter;
+import io.conveyor.testing.Runs;
+import io.conveyor.testing.TestConfig;
+import io.conveyor.testing.TestContext;
+
+class FilterApplyTest {
+
+    private static final String SCHEMA = "id:int64, product:utf8, amount:float64, quantity:int64, in_stock:bool";
+
+    private final RootAllocator root = new RootAllocator();
+    private final TestContext context = TestContext.of(root, "filter");
+    private final FilterApply filter = new FilterApply();
+    private final VectorSchemaRoot sales = Batches.of(root, SCHEMA,
+            row(1, "Laptop stand", 45.5, 3, true),
+            row(2, "Desk, standing", 420.0, 1, true),
+            row(3, "Monitor 27in", 189.99, 2, false),
+            row(5, "Office chair", 150.0, 4, true),
+            row(6, "Headphones", 249.5, null, true),
+            row(7, "Notebook", 3.25, 50, null),
+            row(9, "Webcam", null, 7, false));
+
+    @AfterEach
+    void noLeaks() {
+        sales.close();
+        context.close();
+        root.close();
+    }
+
+    private List<String> ids(String column, String operator, Object value) throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                Map.of("column", column, "operator", operator, "value", value)), context, sales)) {
+            return out.rows().stream().map(r -> r.substring(0, r.indexOf('|'))).toList();
+        }
+    }
+
+    private StageException failure(String column, String operator, Object value) {
+        return assertThrows(StageException.class, () -> ids(column, operator, value));
+    }
+
+    @Test
+    void keepsTheQuickstartsBigSalesAndNeverMatchesNulls() throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                Map.of("column", "amount", "operator", ">=", "value", 150)), context, sales)) {
+            assertEquals(List.of(
+                    "2|\"Desk, standing\"|420.0|1|true",
+                    "3|\"Monitor 27in\"|189.99|2|false",
+                    "5|\"Office chair\"|150.0|4|true",
+                    "6|\"Headphones\"|249.5|null|true"), out.rows());
+        }
+    }
+
+    @Test
+    void numericOperatorsCompareIntegersExactlyAndWithFloats() throws StageException {
+        assertEquals(List.of("5"), ids("quantity", "==", 4));
+        assertEquals(List.of("5"), ids("quantity", "=", 4));
+        assertEquals(List.of("1", "2", "3", "7", "9"), ids("quantity", "!=", 4));
+        assertEquals(List.of("1", "2", "3", "7", "9"), ids("quantity", "<>", 4));
+        assertEquals(List.of("7", "9"), ids("quantity", ">", 4.5));
+        assertEquals(List.of("2", "3"), ids("quantity", "<", 3));
+        assertEquals(List.of("1", "2", "3"), ids("quantity", "<=", 3));
+        assertEquals(List.of("1", "7"), ids("amount", "<", 100));
+        assertEquals(List.of("2", "5"), ids("amount", "in", List.of(150, 420.0)));
+        assertEquals(List.of("3", "7"), ids("quantity", "in", List.of(2, 50)));
+    }
+
+    @Test
+    void stringOperatorsCompareBytesInPlace() throws StageException {
+        assertEquals(List.of("5"), ids("product", "==", "Office chair"));
+        assertEquals(List.of("2"), ids("product", "<", "Headphones"));
+        assertEquals(List.of("1", "2", "3", "6", "7", "9"), ids("product", "!=", "Office chair"));
+        assertEquals(List.of("1", "2"), ids("product", "contains", "and"));
+        assertEquals(List.of("3", "9"), ids("product", "in", List.of("Webcam", "Monitor 27in", "Lamp")));
+        assertEquals(List.of(), ids("product", "contains", "desk"));
+    }
+
+    @Test
+    void booleanColumnsCompareWithBooleans() throws StageException {
+        assertEquals(List.of("1", "2", "5", "6"), ids("in_stock", "==", true));
+        assertEquals(List.of("1", "2", "5", "6"), ids("in_stock", "!=", false));
+        assertEquals(List.of("1", "2", "3", "5", "6", "9"), ids("in_stock", "in", List.of(true, false)));
+    }
+
+    @Test
+    void aBatchWhereEveryRowMatchesIsForwardedWithoutACopy() throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                Map.of("column", "id", "operator", ">", "value", 0)), context, sales)) {
+            assertSame(sales, out.batches().get(0));
+        }
+    }
+
+    @Test
+    void aBatchWhereNoRowMatchesEmitsNothing() throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                Map.of("column", "id", "value", 100)), context, sales)) {
+            assertEquals(0, out.batches().size());
+            assertEquals(0, out.emptyBatches());
+        }
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsAConfigErrorNamingTheKeyAndColumnType() {
+        StageException e = failure("amount", ">=", "150");
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertEquals("value", e.key());
+        assertEquals("config key 'value' must be a number to compare with column 'amount' (float64), got string \"150\"",
+                e.getMessage());
+        assertEquals("config key 'value' must be a string to compare with column 'product' (utf8), got integer 3",
+                failure("product", "==", 3).getMessage());
+        assertEquals("config key 'value' must be a boolean to compare with column 'in_stock' (bool), got integer 1",
+                failure("in_stock", "==", 1).getMessage());
+        assertEquals("config key 'value' must hold numbers to compare with column 'id' (int64), got array [1, \"2\"]",
+                failure("id", "in", List.of(1, "2")).getMessage());
+    }
+
+    @Test
+    void anOperatorTheColumnTypeDoesNotSupportIsAConfigErrorOnTheOperator() {
+        StageException e = failure("amount", "contains", "1");
+        assertEquals("operator", e.key());
+        assertEquals("operator 'contains' needs a utf8 column, but column 'amount' (float64) is not one", e.getMessage());
+        assertEquals("operator '>' is not defined for column 'in_stock' (bool): use '==' or '!='",
+                failure("in_stock", ">", true).getMessage());
+    }
+
+    @Test
+    void aMissingColumnIsADataErrorListingTheColumns() {
+        StageException e = failure("price", "==", 1);
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("column 'price' is not in input 'in' (columns: id, product, amount, quantity, in_stock)",
+                e.getMessage());
+    }
+
+    @Test
+    void valuesThatCannotFitTheOperatorAreReportedBeforeTheRun() {
+        assertEquals(List.of(new ConfigProblem("value", "config key 'value' must be an array for operator 'in', "
+                + "got string \"a\"")), filter.validate(config("in", "a")));
+        assertEquals(List.of(new ConfigProblem("value", "config key 'value' must be a string for operator "
+                + "'contains', got integer 1")), filter.validate(config("contains", 1)));
+        assertEquals(List.of(new ConfigProblem("value", "config key 'value' must be a string, number or boolean "
+                + "for operator '==', got array [1, 2]")), filter.validate(config("==", List.of(1, 2))));
+        assertEquals(List.of(new ConfigProblem("value", "config key 'value' must hold strings, numbers or booleans "
+                + "for operator 'in', got array [[1]]")), filter.validate(config("in", List.of(List.of(1)))));
+        assertEquals(List.of(), filter.validate(config("in", List.of("a", "b"))));
+    }
+
+    private TestConfig config(String operator, Object value) {
+        return TestConfig.of(filter.descriptor(), Map.of("column", "c", "operator", operator, "value", value));
+    }
+}

@@ -1,0 +1,99 @@
+package io.conveyor.plugin.core.internal.stdio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.conveyor.api.stage.ConfigProblem;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.BatchText;
+import io.conveyor.testing.CollectingEmitter;
+import io.conveyor.testing.Runs;
+import io.conveyor.testing.TestConfig;
+import io.conveyor.testing.TestContext;
+
+class StdinReadSourceTest {
+
+    private final RootAllocator root = new RootAllocator();
+    private final TestContext context = TestContext.of(root, "stdin");
+    private final StdinReadSource source = new StdinReadSource();
+
+    @AfterEach
+    void noLeaks() {
+        context.close();
+        root.close();
+    }
+
+    private CollectingEmitter read(String stdin, Map<String, Object> config) throws StageException {
+        return Runs.source(source, TestConfig.of(source.descriptor(), config), context.withStdin(stdin));
+    }
+
+    @Test
+    void jsonIsAnArrayOfObjectsByDefault() throws StageException {
+        try (CollectingEmitter out = read("[{\"id\": 1, \"ok\": true}, {\"id\": 2, \"ok\": false}]", Map.of())) {
+            assertEquals("id:int64, ok:bool", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("1|true", "2|false"), out.rows());
+        }
+    }
+
+    @Test
+    void jsonLinesStreamOneObjectPerLine() throws StageException {
+        try (CollectingEmitter out = read("{\"level\": \"error\"}\n{\"level\": \"info\"}\n", Map.of("format", "jsonl"))) {
+            assertEquals(List.of("\"error\"", "\"info\""), out.rows());
+        }
+    }
+
+    @Test
+    void csvHonoursHeadersAndDelimiter() throws StageException {
+        try (CollectingEmitter out = read("1\tx\n2\ty\n", Map.of("format", "csv", "headers", false, "delimiter", "\t"))) {
+            assertEquals("column_1:int64, column_2:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("1|\"x\"", "2|\"y\""), out.rows());
+        }
+    }
+
+    @Test
+    void rawGivesOneLineColumnWithoutLineEndings() throws StageException {
+        context.withBatchSize(2);
+        try (CollectingEmitter out = read("first\r\n\nthird\nfourth", Map.of("format", "raw"))) {
+            assertEquals("line:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("\"first\"", "\"\"", "\"third\"", "\"fourth\""), out.rows());
+            assertEquals(2, out.batches().size());
+        }
+    }
+
+    @Test
+    void theRunsStdinIsNotClosed() throws StageException {
+        boolean[] closed = {false};
+        ByteArrayInputStream in = new ByteArrayInputStream("a\n".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        context.withStdin(in);
+        Runs.source(source, TestConfig.of(source.descriptor(), Map.of("format", "raw")), context).close();
+        assertEquals(false, closed[0]);
+    }
+
+    @Test
+    void errorsNameStdinAsTheSource() {
+        StageException e = assertThrows(StageException.class, () -> read("{\"a\": 1}", Map.of()).close());
+        assertEquals("<stdin>:1:1: expected a JSON array of objects (format = \"records\"), found an object",
+                e.getMessage());
+    }
+
+    @Test
+    void aLongDelimiterIsAConfigProblem() {
+        assertEquals(List.of(new ConfigProblem("delimiter",
+                "config key 'delimiter' must be exactly one character, got string \"ab\"")),
+                source.validate(TestConfig.of(source.descriptor(), Map.of("format", "csv", "delimiter", "ab"))));
+    }
+}
