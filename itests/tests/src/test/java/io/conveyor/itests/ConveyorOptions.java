@@ -1,0 +1,62 @@
+package io.conveyor.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The framework every integration test boots: the bundles the build copied into
+ * {@code target/bundles/<start level>/}, and FileInstall watching a deploy folder of the test
+ * class's own. Runs outside the framework, in {@code @Configuration} methods.
+ */
+final class ConveyorOptions {
+
+    /** The FileInstall property tests read back from their BundleContext to find the deploy folder. */
+    static final String DEPLOY_DIR = "felix.fileinstall.dir";
+
+    private ConveyorOptions() {
+    }
+
+    /** Felix with every built bundle, and a fresh, empty deploy folder named after {@code testClass}. */
+    static Option[] conveyor(Class<?> testClass) {
+        List<Option> options = new ArrayList<>();
+        options.add(cleanCaches());
+        options.add(junitBundles());
+        for (Path jar : jars(bundlesAt(1))) {
+            options.add(bundle(jar.toUri().toString()).startLevel(1));
+        }
+        for (Path jar : jars(bundlesAt(2))) {
+            options.add(bundle(jar.toUri().toString()));
+        }
+        Path deploy = TestPaths.newWorkFolder(testClass.getSimpleName() + "-deploy");
+        options.add(frameworkProperty(DEPLOY_DIR).value(deploy.toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.log.level").value("1"));
+        return options.toArray(Option[]::new);
+    }
+
+    private static Path bundlesAt(int startLevel) {
+        return Path.of(TestPaths.property("itests.bundles"), Integer.toString(startLevel));
+    }
+
+    private static List<Path> jars(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the bundles in " + folder, e);
+        }
+    }
+}

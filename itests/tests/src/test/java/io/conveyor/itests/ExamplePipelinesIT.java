@@ -1,0 +1,220 @@
+package io.conveyor.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import io.conveyor.api.runtime.ConveyorRuntime;
+import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.ValidationDTO;
+
+/** The repository's example pipelines run unchanged through the runtime service and write exactly what they should. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ExamplePipelinesIT {
+
+    @Inject
+    private ConveyorRuntime runtime;
+
+    @Configuration
+    public Option[] configuration() {
+        return ConveyorOptions.conveyor(ExamplePipelinesIT.class);
+    }
+
+    @Test
+    public void quickstartWritesTheBigSalesAsPrettyJsonRecords() {
+        Path work = TestPaths.newWorkFolder("quickstart");
+        Path pipeline = Runs.copyExample("quickstart", work);
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+        assertEquals("SUCCEEDED", Runs.outcome(report));
+        assertEquals("quickstart", report.pipelineName);
+        assertEquals(List.of(
+                "load_sales csv.read 0 -> 10 SUCCEEDED",
+                "big_sales filter.apply 10 -> 5 SUCCEEDED",
+                "save json.write 5 -> 0 SUCCEEDED"), Runs.stageLines(report));
+        assertEquals("""
+                [
+                  {
+                    "id": 2,
+                    "product": "Desk, standing",
+                    "category": "office",
+                    "amount": 420.0,
+                    "quantity": 1,
+                    "in_stock": true
+                  },
+                  {
+                    "id": 3,
+                    "product": "Monitor 27in",
+                    "category": "electronics",
+                    "amount": 189.99,
+                    "quantity": 2,
+                    "in_stock": false
+                  },
+                  {
+                    "id": 5,
+                    "product": "Office chair",
+                    "category": "office",
+                    "amount": 150.0,
+                    "quantity": 4,
+                    "in_stock": true
+                  },
+                  {
+                    "id": 6,
+                    "product": "Noise-cancelling headphones",
+                    "category": "electronics",
+                    "amount": 249.5,
+                    "quantity": null,
+                    "in_stock": true
+                  },
+                  {
+                    "id": 10,
+                    "product": "Whiteboard",
+                    "category": "office",
+                    "amount": 310.0,
+                    "quantity": 1,
+                    "in_stock": true
+                  }
+                ]
+                """, Runs.read(work.resolve("examples/quickstart/output/big_sales.json")));
+    }
+
+    @Test
+    public void fanOutFanInWritesBothOutputs() {
+        Path work = TestPaths.newWorkFolder("fanout");
+        Path pipeline = Runs.copyExample("fanout", work);
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+        assertEquals("SUCCEEDED", Runs.outcome(report));
+        assertEquals(List.of(
+                "orders csv.read 0 -> 7 SUCCEEDED",
+                "returns json.read 0 -> 2 SUCCEEDED",
+                "shipped filter.apply 7 -> 4 SUCCEEDED",
+                "open filter.apply 7 -> 2 SUCCEEDED",
+                "open_ids select.apply 2 -> 2 SUCCEEDED",
+                "write_open csv.write 2 -> 0 SUCCEEDED",
+                "ledger json.write 6 -> 0 SUCCEEDED"), Runs.stageLines(report));
+        assertEquals("""
+                order_id,customer
+                1002,Globex
+                1006,Acme
+                """, Runs.read(work.resolve("examples/fanout/output/open_orders.csv")));
+        // the sink takes its inputs in the order the pipeline lists them: shipped, then returns
+        assertEquals("""
+                {"order_id":1001,"customer":"Acme","region":"north","status":"shipped","total":120.5}
+                {"order_id":1003,"customer":"Initech","region":"north","status":"shipped","total":310.0}
+                {"order_id":1005,"customer":"Hooli","region":"south","status":"shipped","total":999.99}
+                {"order_id":1007,"customer":"Globex","region":"north","status":"shipped","total":64.0}
+                {"order_id":1001,"customer":"Acme","region":"north","status":"returned","total":-120.5}
+                {"order_id":1004,"customer":"Umbrella","region":"east","status":"returned","total":-42.25}
+                """, Runs.read(work.resolve("examples/fanout/output/ledger.jsonl")));
+    }
+
+    @Test
+    public void validPipelineValidatesWithoutProblems() {
+        Path work = TestPaths.newWorkFolder("valid");
+        Path pipeline = Runs.copyExample("quickstart", work);
+
+        ValidationDTO validation = runtime.validate(Runs.request(pipeline, work));
+
+        assertEquals("quickstart 3 []", validation.pipelineName + " " + validation.stageCount + " "
+                + Runs.problemLines(validation.problems));
+        assertFalse("validating runs nothing", Files.exists(work.resolve("examples/quickstart/output")));
+    }
+
+    @Test
+    public void failingStageFailsTheRunAndLeavesNoOutput() {
+        Path work = TestPaths.newWorkFolder("failing");
+        Path pipeline = Runs.write(work.resolve("failing.toml"), """
+                [pipeline]
+                name = "failing"
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+
+                [stages.config]
+                path = "missing.csv"
+
+                [[stages]]
+                id = "save"
+                function = "json.write"
+                inputs = ["load"]
+
+                [stages.config]
+                path = "out.json"
+                """);
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+        assertEquals("FAILED", report.outcome);
+        assertEquals(List.of("stage 'load' (csv.read) failed: cannot read missing.csv: no such file"),
+                report.problems.stream().map(p -> p.message).toList());
+        assertEquals("load csv.read 0 -> 0 FAILED", Runs.stageLines(report).get(0));
+        // whether the sink had started when the source failed is up to the scheduler
+        String save = Runs.stageLines(report).get(1);
+        assertTrue(save, save.equals("save json.write 0 -> 0 CANCELLED") || save.equals("save json.write 0 -> 0 NOT_STARTED"));
+        assertFalse("a failed run writes nothing", Files.exists(work.resolve("out.json")));
+    }
+
+    @Test
+    public void invalidPipelineIsRejectedWithLocatedProblems() {
+        Path work = TestPaths.newWorkFolder("invalid");
+        Path pipeline = Runs.write(work.resolve("broken.toml"), """
+                [pipeline]
+                name = "broken"
+
+                [[stages]]
+                id = "load"
+                function = "csv.raed"
+
+                [stages.config]
+                path = "in.csv"
+
+                [[stages]]
+                id = "keep"
+                function = "filter.apply"
+                inputs = ["lod"]
+
+                [stages.config]
+                column = "amount"
+                value = 1
+
+                [[stages]]
+                id = "save"
+                function = "json.write"
+                inputs = ["keep"]
+
+                [stages.config]
+                path = "out.json"
+                format = "xml"
+                """);
+        String file = pipeline.toString();
+        List<String> expected = List.of(
+                file + ":4:1: error[PLUGIN]: stage 'load': function 'csv.raed' is not available (did you mean 'csv.read'?)",
+                file + ":14:11: error[PLAN]: stage 'keep' lists input 'lod', which is not a stage id (did you mean 'load'?)",
+                file + ":27:1: error[CONFIG]: stage 'save': config key 'format' must be one of \"records\", \"jsonl\", \"dataframe\", got \"xml\"");
+
+        assertEquals(expected, Runs.problemLines(runtime.validate(Runs.request(pipeline, work)).problems));
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+        assertEquals("INVALID", report.outcome);
+        assertEquals(expected, Runs.problemLines(report.problems));
+    }
+}

@@ -1,0 +1,46 @@
+package io.conveyor.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the build put things, as failsafe's system properties say (the framework shares the
+ * test JVM, so tests read them inside the container too). Everything a test writes goes under
+ * {@code target/work}, which {@code mvn clean} removes.
+ */
+final class TestPaths {
+
+    private TestPaths() {
+    }
+
+    static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name
+                    + " is not set: run the integration tests through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    /** The example pipelines of the repository ({@code examples/}). */
+    static Path examples() {
+        return Path.of(property("itests.examples")).toAbsolutePath().normalize();
+    }
+
+    /** The stamp plugin jar as built (Bundle-Version 1.0.0). */
+    static Path stampPlugin() {
+        return Path.of(property("itests.stamp.jar"));
+    }
+
+    /** A new empty folder under {@code target/work}. */
+    static Path newWorkFolder(String prefix) {
+        try {
+            Path work = Files.createDirectories(Path.of(property("itests.work")));
+            return Files.createTempDirectory(work, prefix + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work folder", e);
+        }
+    }
+}
