@@ -69,9 +69,9 @@ class RunIT {
             pipeline 'quickstart': SUCCEEDED in N ms
 
             stage function status rows in rows out batches in batches out time
-            load_sales csv.read SUCCEEDED 0 10 0 1 N ms
+            load_sales csv.read SUCCEEDED - 10 - 1 N ms
             big_sales filter.apply SUCCEEDED 10 5 1 1 N ms
-            save json.write SUCCEEDED 5 0 1 0 N ms
+            save json.write SUCCEEDED 5 - 1 - N ms
             """;
 
     @TempDir
@@ -216,8 +216,8 @@ class RunIT {
                 pipeline 'fails': FAILED in N ms
 
                 stage function status rows in rows out batches in batches out time
-                load csv.read FAILED 0 0 0 0 N ms
-                save json.write CANCELLED 0 0 0 0 N ms
+                load csv.read FAILED - 0 - 0 N ms
+                save json.write CANCELLED 0 - 0 - N ms
 
                 fails.toml:4:1: error[IO]: stage 'load' (csv.read) failed: cannot read data/missing.csv: no such file
                 """, maskTimes(result.stderr()));

@@ -34,8 +34,11 @@ public final class TextFormat {
             TextTable table = new TextTable(false, false, false, true, true, true, true, true);
             table.row("stage", "function", "status", "rows in", "rows out", "batches in", "batches out", "time");
             for (StageReportDTO stage : report.stages) {
-                table.row(stage.stageId, stage.function, stage.status, count(stage.rowsIn), count(stage.rowsOut),
-                        count(stage.batchesIn), count(stage.batchesOut), duration(stage.millis));
+                boolean source = "source".equals(stage.role);
+                boolean sink = "sink".equals(stage.role);
+                table.row(stage.stageId, stage.function, stage.status, count(stage.rowsIn, source),
+                        count(stage.rowsOut, sink), count(stage.batchesIn, source), count(stage.batchesOut, sink),
+                        duration(stage.millis));
             }
             out.append('\n').append(table.render(""));
         }
@@ -58,33 +61,28 @@ public final class TextFormat {
     }
 
     /**
-     * The functions grouped by role, each with its summary and provider; a function claimed by
+     * The functions grouped by role, each with its provider and summary (last, as it is the longest); a function claimed by
      * several services lists the shadowed ones under the winner.
      */
     public String functions(List<FunctionDTO> functions) {
         if (functions.isEmpty()) {
             return "No functions available.\n";
         }
-        StringBuilder out = new StringBuilder();
+        TextTable table = new TextTable();
         for (String role : List.of("source", "transform", "sink")) {
             List<FunctionDTO> inRole = functions.stream().filter(f -> f.role.equals(role)).toList();
             if (inRole.isEmpty()) {
                 continue;
             }
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append(ROLE_TITLES.get(role)).append('\n');
-            TextTable table = new TextTable();
+            table.heading(ROLE_TITLES.get(role));
             for (FunctionDTO function : inRole) {
-                table.row(function.function, function.summary, provider(function));
+                table.row(function.function, provider(function), function.summary);
                 for (FunctionDTO shadowed : function.shadowed) {
                     table.note("  conflict: also provided by " + provider(shadowed) + ", shadowed");
                 }
             }
-            out.append(table.render("  "));
         }
-        return out.toString();
+        return table.render("  ");
     }
 
     /** Everything about one function: provider, description, parameters, examples. */
@@ -159,8 +157,9 @@ public final class TextFormat {
         return function.ranking == 0 ? text : text + " (ranking " + function.ranking + ")";
     }
 
-    private static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+    /** A count, or "-" where the stage has no such side (a source's input, a sink's output). */
+    private static String count(long value, boolean notApplicable) {
+        return notApplicable ? "-" : String.format(Locale.ROOT, "%,d", value);
     }
 
     static String duration(long millis) {

@@ -9,6 +9,9 @@ final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     /** Free lines printed after a row, which do not widen the columns; keyed by row index. */
     private final List<List<String>> notes = new ArrayList<>();
+    /** Unindented lines printed before a row, separated from what precedes them by a blank line. */
+    private final List<String> headings = new ArrayList<>();
+    private String pendingHeading;
     private final boolean[] rightAligned;
 
     /** @param rightAligned which columns hold numbers (right-aligned) */
@@ -19,6 +22,14 @@ final class TextTable {
     TextTable row(String... cells) {
         rows.add(cells);
         notes.add(new ArrayList<>());
+        headings.add(pendingHeading);
+        pendingHeading = null;
+        return this;
+    }
+
+    /** A title printed without indent above the next row, after a blank line unless it is first. */
+    TextTable heading(String title) {
+        pendingHeading = title;
         return this;
     }
 
@@ -40,6 +51,9 @@ final class TextTable {
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
+            if (headings.get(r) != null) {
+                out.append(out.length() > 0 ? "\n" : "").append(headings.get(r)).append('\n');
+            }
             StringBuilder line = new StringBuilder(indent);
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {

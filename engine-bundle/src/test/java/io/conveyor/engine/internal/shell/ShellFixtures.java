@@ -23,6 +23,7 @@ final class ShellFixtures {
         StageReportDTO dto = new StageReportDTO();
         dto.stageId = id;
         dto.function = function;
+        dto.role = function.endsWith(".read") ? "source" : function.endsWith(".write") ? "sink" : "transform";
         dto.status = status;
         dto.rowsIn = rowsIn;
         dto.rowsOut = rowsOut;

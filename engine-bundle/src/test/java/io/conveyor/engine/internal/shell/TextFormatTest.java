@@ -19,9 +19,9 @@ class TextFormatTest {
                 pipeline 'quickstart': SUCCEEDED in 1.23 s
 
                 stage       function      status       rows in   rows out  batches in  batches out    time
-                load_sales  csv.read      SUCCEEDED          0  1,000,000           0          123  850 ms
+                load_sales  csv.read      SUCCEEDED          -  1,000,000           -          123  850 ms
                 big_sales   filter.apply  SUCCEEDED  1,000,000          6         123            2   40 ms
-                save        json.write    SUCCEEDED          6          0           2            0    3 ms
+                save        json.write    SUCCEEDED          6          -           2            -    3 ms
                 """, text.runReport(ShellFixtures.succeeded()));
     }
 
@@ -39,7 +39,7 @@ class TextFormatTest {
                 pipeline 'p': FAILED in 12 ms
 
                 stage  function  status  rows in  rows out  batches in  batches out  time
-                src    csv.read  FAILED        0         0           0            0  2 ms
+                src    csv.read  FAILED        -         0           -            0  2 ms
 
                 p.toml:7:1: error[IO]: stage 'src' (csv.read) failed: cannot read x.csv: no such file
                 """, text.runReport(report));
@@ -71,14 +71,14 @@ class TextFormatTest {
     void listGroupsByRoleAndShowsConflicts() {
         assertEquals("""
                 Sources
-                  csv.read  Reads a CSV file.  io.conveyor.plugin.core 0.1.0
+                  csv.read      io.conveyor.plugin.core 0.1.0               Reads a CSV file.
 
                 Transforms
-                  filter.apply  Keeps the rows that match.  io.acme.filters 0.1.0 (ranking 10)
+                  filter.apply  io.acme.filters 0.1.0 (ranking 10)          Keeps the rows that match.
                     conflict: also provided by io.conveyor.plugin.core 0.1.0, shadowed
 
                 Sinks
-                  json.write  Writes JSON.  io.conveyor.plugin.core 0.1.0
+                  json.write    io.conveyor.plugin.core 0.1.0               Writes JSON.
                 """, text.functions(ShellFixtures.functions()));
     }
 
