@@ -157,7 +157,7 @@ class CommandLineTest {
     @Test
     void listCanBeFilteredByType() {
         assertEquals(0, execute("list", "-t", "sinks"));
-        assertEquals("Sinks\n  json.write  Writes JSON.  io.conveyor.plugin.core 0.1.0\n", out());
+        assertEquals("Sinks\n  json.write  io.conveyor.plugin.core 0.1.0  Writes JSON.\n", out());
     }
 
     @Test

@@ -71,14 +71,14 @@ class TextFormatTest {
     void listGroupsByRoleAndShowsConflicts() {
         assertEquals("""
                 Sources
-                  csv.read      io.conveyor.plugin.core 0.1.0               Reads a CSV file.
+                  csv.read      io.conveyor.plugin.core 0.1.0       Reads a CSV file.
 
                 Transforms
-                  filter.apply  io.acme.filters 0.1.0 (ranking 10)          Keeps the rows that match.
+                  filter.apply  io.acme.filters 0.1.0 (ranking 10)  Keeps the rows that match.
                     conflict: also provided by io.conveyor.plugin.core 0.1.0, shadowed
 
                 Sinks
-                  json.write    io.conveyor.plugin.core 0.1.0               Writes JSON.
+                  json.write    io.conveyor.plugin.core 0.1.0       Writes JSON.
                 """, text.functions(ShellFixtures.functions()));
     }
 
