@@ -182,7 +182,7 @@ class RunIT {
 
         assertEquals(2, result.exitCode());
         assertEquals("", result.stdout());
-        assertEquals("typo.toml:4:1: error[PLUGIN]: stage 'load': function 'csv.raed' is not available"
+        assertEquals("typo.toml:6:1: error[PLUGIN]: stage 'load': function 'csv.raed' is not available"
                 + " (did you mean 'csv.read'?)\n", result.stderr());
     }
 

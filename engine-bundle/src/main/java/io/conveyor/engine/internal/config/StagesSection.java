@@ -85,8 +85,9 @@ final class StagesSection {
         if (problems.size() > before) {
             return null;
         }
+        Location functionLocation = source.at(table.inputPositionOf(List.of("function")));
         return new StageSpec(id, function, inputs, config, location, Collections.unmodifiableMap(keyLocations),
-                inputLocations);
+                inputLocations, functionLocation);
     }
 
     private List<Location> inputLocations(TomlTable table, int count) {

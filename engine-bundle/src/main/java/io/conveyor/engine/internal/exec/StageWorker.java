@@ -79,6 +79,9 @@ final class StageWorker implements Runnable {
         Status status = Status.NOT_STARTED;
         try {
             if (control.isStopped()) {
+                // The run failed before this stage's thread got going: it was cancelled like the
+                // stages that had already opened, whichever thread happened to start first.
+                status = Status.CANCELLED;
                 control.opened();
                 emitter.endOfOutput();
                 control.workFinished();

@@ -81,7 +81,7 @@ public final class Planner {
         if (role.isEmpty()) {
             problems.add(new Problem(ErrorCode.PLUGIN, subject + "is not available"
                     + Suggestions.didYouMean(function, catalog.functionNames().stream().sorted().toList()),
-                    stage.location(), stage.id(), null));
+                    stage.functionLocation(), stage.id(), null));
         } else if (role.get() == StageRole.SOURCE && !stage.inputs().isEmpty()) {
             Location where = stage.inputLocations().isEmpty() ? stage.location() : stage.inputLocations().get(0);
             problems.add(new Problem(ErrorCode.PLAN, subject + "is a source and takes no inputs, but inputs = "

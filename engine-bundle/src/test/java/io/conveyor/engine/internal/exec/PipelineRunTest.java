@@ -315,6 +315,8 @@ class PipelineRunTest {
         assertEquals(List.of(), sink.values);
         assertEquals(List.of(), source.emitted);
         assertEquals(List.of(0, 0, 0), List.of(sink.commits.get(), sink.aborts.get(), sink.closed.get()));
+        // the source is cancelled whether or not its thread had started when the sink failed
+        assertEquals(List.of("CANCELLED", "FAILED"), report.stages.stream().map(s -> s.status).toList());
     }
 
     @Test

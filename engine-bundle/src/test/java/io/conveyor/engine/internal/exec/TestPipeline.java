@@ -56,7 +56,7 @@ public final class TestPipeline implements StageSupplier {
     public TestPipeline stage(String id, Stage service, String... inputs) {
         Location location = new Location("p.toml", 10 * (specs.size() + 1), 1);
         specs.add(new StageSpec(id, service.descriptor().function(), List.of(inputs), Map.of(), location,
-                Map.of("path", new Location("p.toml", 10 * (specs.size() + 1) + 3, 1)), List.of()));
+                Map.of("path", new Location("p.toml", 10 * (specs.size() + 1) + 3, 1)), List.of(), location));
         roles.add(service.descriptor().role());
         services.put(service.descriptor().function(), service);
         return this;

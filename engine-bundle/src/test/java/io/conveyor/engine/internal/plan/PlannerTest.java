@@ -194,9 +194,9 @@ class PlannerTest {
                 id = "b"
                 function = "parquet.read"
                 """,
-                "pipeline.toml:3:1: error[PLUGIN]: stage 'a': function 'csv.raed' is not available (did you mean"
+                "pipeline.toml:5:1: error[PLUGIN]: stage 'a': function 'csv.raed' is not available (did you mean"
                         + " 'csv.read'?)",
-                "pipeline.toml:7:1: error[PLUGIN]: stage 'b': function 'parquet.read' is not available");
+                "pipeline.toml:9:1: error[PLUGIN]: stage 'b': function 'parquet.read' is not available");
     }
 
     @Test
@@ -426,7 +426,7 @@ class PlannerTest {
         assertEquals(List.of(
                 "pipeline.toml:6:12: error[CONFIG]: stage 'a': config key 'path' must be a string, got integer 1",
                 "pipeline.toml:7:1: error[PLAN]: duplicate stage id 'a' (first defined at pipeline.toml:3:1)",
-                "pipeline.toml:7:1: error[PLUGIN]: stage 'a': function 'eho' is not available (did you mean"
+                "pipeline.toml:9:1: error[PLUGIN]: stage 'a': function 'eho' is not available (did you mean"
                         + " 'echo'?)",
                 "pipeline.toml:10:11: error[PLAN]: stage 'a' lists input 'zz', which is not a stage id"),
                 e.problems().stream().map(Problem::toString).toList());

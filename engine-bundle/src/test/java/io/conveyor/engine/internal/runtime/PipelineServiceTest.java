@@ -144,7 +144,7 @@ class PipelineServiceTest {
 
         assertEquals("INVALID", report.outcome);
         assertEquals("numbers", report.pipelineName);
-        assertEquals("p.toml:8:1: error[PLUGIN]: stage 'out': function 'collect.write' is not available",
+        assertEquals("p.toml:10:1: error[PLUGIN]: stage 'out': function 'collect.write' is not available",
                 problems(report.problems));
         assertEquals(List.of(), report.stages);
     }
