@@ -219,7 +219,7 @@ class RunIT {
                 load csv.read FAILED - 0 - 0 N ms
                 save json.write CANCELLED 0 - 0 - N ms
 
-                fails.toml:4:1: error[IO]: stage 'load' (csv.read) failed: cannot read data/missing.csv: no such file
+                fails.toml:9:1: error[IO]: stage 'load' (csv.read) failed: cannot read data/missing.csv: no such file
                 """, maskTimes(result.stderr()));
         assertFalse(Files.exists(workingDirectory.resolve("out.json")));
     }

@@ -79,6 +79,6 @@ public final class CsvReadSource implements Source {
     public SourceTask open(StageConfig config, StageContext context) throws StageException {
         CsvReadOptions options = CsvReadOptions.forFile(config);
         String shown = config.getString("path");
-        return new CsvBatchReader(InputFiles.open(config.getPath("path"), shown), options, shown, context);
+        return new CsvBatchReader(InputFiles.open(config.getPath("path"), "path", shown), options, shown, context);
     }
 }

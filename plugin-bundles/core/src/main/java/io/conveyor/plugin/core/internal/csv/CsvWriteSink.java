@@ -63,7 +63,7 @@ public final class CsvWriteSink implements Sink {
         ConfigValues.throwFirst(validate(config));
         char delimiter = config.getString("delimiter").charAt(0);
         boolean headers = config.getBoolean("headers");
-        AtomicFileOutput file = AtomicFileOutput.create(config.getPath("path"), config.getString("path"));
+        AtomicFileOutput file = AtomicFileOutput.create(config.getPath("path"), "path", config.getString("path"));
         return new FileSinkTask(file, writer -> new CsvFormat(writer, delimiter, headers), inputs);
     }
 }

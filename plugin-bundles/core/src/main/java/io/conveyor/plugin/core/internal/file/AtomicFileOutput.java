@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 
 /**
@@ -40,12 +41,13 @@ public final class AtomicFileOutput implements AutoCloseable {
     /**
      * Creates the target's missing parent folders and the temporary file.
      *
+     * @param key   the config key naming the file, so errors point at it
      * @param shown the path as the pipeline wrote it, for messages
      */
-    public static AtomicFileOutput create(Path target, String shown) throws StageException {
+    public static AtomicFileOutput create(Path target, String key, String shown) throws StageException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw StageException.io("cannot write " + shown + ": is a directory", null);
+            throw new StageException(ErrorCode.IO, key, "cannot write " + shown + ": is a directory", null);
         }
         Path folder = absolute.getParent();
         Path firstMissing = null;
@@ -60,7 +62,7 @@ public final class AtomicFileOutput implements AutoCloseable {
             return new AtomicFileOutput(absolute, shown, temp, firstMissing, writer);
         } catch (IOException e) {
             deleteEmptyFolders(folder, firstMissing);
-            throw StageException.io("cannot write " + shown + ": " + e.getMessage(), e);
+            throw new StageException(ErrorCode.IO, key, "cannot write " + shown + ": " + e.getMessage(), e);
         }
     }
 

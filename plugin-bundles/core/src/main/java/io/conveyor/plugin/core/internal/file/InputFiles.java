@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 
 /** Opens input files with the messages every reader uses. */
@@ -17,20 +18,21 @@ public final class InputFiles {
     /**
      * Opens {@code path} for reading.
      *
+     * @param key   the config key naming the file, so the error points at it
      * @param shown the path as the pipeline wrote it, for messages
      * @throws StageException IO {@code cannot read <shown>: no such file} (or: is a directory, or
      *                        the system's reason)
      */
-    public static InputStream open(Path path, String shown) throws StageException {
+    public static InputStream open(Path path, String key, String shown) throws StageException {
         if (Files.isDirectory(path)) {
-            throw StageException.io("cannot read " + shown + ": is a directory", null);
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": is a directory", null);
         }
         try {
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw StageException.io("cannot read " + shown + ": no such file", e);
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": no such file", e);
         } catch (IOException e) {
-            throw StageException.io("cannot read " + shown + ": " + e.getMessage(), e);
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": " + e.getMessage(), e);
         }
     }
 }

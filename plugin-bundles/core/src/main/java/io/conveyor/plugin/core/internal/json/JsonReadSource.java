@@ -75,6 +75,6 @@ public final class JsonReadSource implements Source {
         ConfigValues.throwFirst(validate(config));
         JsonLayout layout = "jsonl".equals(config.getString("format")) ? JsonLayout.LINES : JsonLayout.RECORDS;
         String shown = config.getString("path");
-        return new JsonBatchReader(factory, InputFiles.open(config.getPath("path"), shown), layout, shown, context);
+        return new JsonBatchReader(factory, InputFiles.open(config.getPath("path"), "path", shown), layout, shown, context);
     }
 }

@@ -72,7 +72,7 @@ public final class JsonWriteSink implements Sink {
         ConfigValues.throwFirst(validate(config));
         JsonLayout layout = "jsonl".equals(config.getString("format")) ? JsonLayout.LINES : JsonLayout.RECORDS;
         boolean pretty = config.getBoolean("pretty");
-        AtomicFileOutput file = AtomicFileOutput.create(config.getPath("path"), config.getString("path"));
+        AtomicFileOutput file = AtomicFileOutput.create(config.getPath("path"), "path", config.getString("path"));
         return new FileSinkTask(file, writer -> new JsonFormat(writer, layout, pretty), inputs);
     }
 }

@@ -169,11 +169,12 @@ class CsvReadSourceTest {
     }
 
     @Test
-    void aMissingFileIsAnIoError() {
+    void aMissingFileIsAnIoErrorOnThePathKey() {
         StageException e = assertThrows(StageException.class, () -> source.open(
                 TestConfig.of(source.descriptor(), Map.of("path", "missing.csv"), dir), context));
         assertEquals(ErrorCode.IO, e.code());
         assertEquals("cannot read missing.csv: no such file", e.getMessage());
+        assertEquals("path", e.key());
     }
 
     @Test

@@ -135,11 +135,12 @@ class JsonReadSourceTest {
     }
 
     @Test
-    void aMissingFileIsAnIoError() {
+    void aMissingFileIsAnIoErrorOnThePathKey() {
         StageException e = assertThrows(StageException.class, () -> source.open(
                 TestConfig.of(source.descriptor(), Map.of("path", "nope.json"), dir), context));
         assertEquals(ErrorCode.IO, e.code());
         assertEquals("cannot read nope.json: no such file", e.getMessage());
+        assertEquals("path", e.key());
     }
 
     @Test
