@@ -29,6 +29,11 @@ final class TestPaths {
         return Path.of(property("itests.examples")).toAbsolutePath().normalize();
     }
 
+    /** The repository's root, where README.md and docs/ are. */
+    static Path repository() {
+        return Path.of(property("itests.docs")).toAbsolutePath().normalize();
+    }
+
     /** The stamp plugin jar as built (Bundle-Version 1.0.0). */
     static Path stampPlugin() {
         return Path.of(property("itests.stamp.jar"));
