@@ -47,50 +47,8 @@ public class ExamplePipelinesIT {
                 "load_sales csv.read 0 -> 10 SUCCEEDED",
                 "big_sales filter.apply 10 -> 5 SUCCEEDED",
                 "save json.write 5 -> 0 SUCCEEDED"), Runs.stageLines(report));
-        assertEquals("""
-                [
-                  {
-                    "id": 2,
-                    "product": "Desk, standing",
-                    "category": "office",
-                    "amount": 420.0,
-                    "quantity": 1,
-                    "in_stock": true
-                  },
-                  {
-                    "id": 3,
-                    "product": "Monitor 27in",
-                    "category": "electronics",
-                    "amount": 189.99,
-                    "quantity": 2,
-                    "in_stock": false
-                  },
-                  {
-                    "id": 5,
-                    "product": "Office chair",
-                    "category": "office",
-                    "amount": 150.0,
-                    "quantity": 4,
-                    "in_stock": true
-                  },
-                  {
-                    "id": 6,
-                    "product": "Noise-cancelling headphones",
-                    "category": "electronics",
-                    "amount": 249.5,
-                    "quantity": null,
-                    "in_stock": true
-                  },
-                  {
-                    "id": 10,
-                    "product": "Whiteboard",
-                    "category": "office",
-                    "amount": 310.0,
-                    "quantity": 1,
-                    "in_stock": true
-                  }
-                ]
-                """, Runs.read(work.resolve("examples/quickstart/output/big_sales.json")));
+        assertEquals(Runs.read(TestPaths.examples().resolve("quickstart/expected/big_sales.json")),
+                Runs.read(work.resolve("examples/quickstart/output/big_sales.json")));
     }
 
     @Test
@@ -109,20 +67,11 @@ public class ExamplePipelinesIT {
                 "open_ids select.apply 2 -> 2 SUCCEEDED",
                 "write_open csv.write 2 -> 0 SUCCEEDED",
                 "ledger json.write 6 -> 0 SUCCEEDED"), Runs.stageLines(report));
-        assertEquals("""
-                order_id,customer
-                1002,Globex
-                1006,Acme
-                """, Runs.read(work.resolve("examples/fanout/output/open_orders.csv")));
+        assertEquals(Runs.read(TestPaths.examples().resolve("fanout/expected/open_orders.csv")),
+                Runs.read(work.resolve("examples/fanout/output/open_orders.csv")));
         // the sink takes its inputs in the order the pipeline lists them: shipped, then returns
-        assertEquals("""
-                {"order_id":1001,"customer":"Acme","region":"north","status":"shipped","total":120.5}
-                {"order_id":1003,"customer":"Initech","region":"north","status":"shipped","total":310.0}
-                {"order_id":1005,"customer":"Hooli","region":"south","status":"shipped","total":999.99}
-                {"order_id":1007,"customer":"Globex","region":"north","status":"shipped","total":64.0}
-                {"order_id":1001,"customer":"Acme","region":"north","status":"returned","total":-120.5}
-                {"order_id":1004,"customer":"Umbrella","region":"east","status":"returned","total":-42.25}
-                """, Runs.read(work.resolve("examples/fanout/output/ledger.jsonl")));
+        assertEquals(Runs.read(TestPaths.examples().resolve("fanout/expected/ledger.jsonl")),
+                Runs.read(work.resolve("examples/fanout/output/ledger.jsonl")));
     }
 
     @Test
