@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface Sink extends Stage {
 
     /**
-     * Opens one run of this sink. Called once per run, on the stage's own thread.
+     * Opens a task for a run of this sink. Called once when the run starts, and again if the
+     * engine replaces the task during the run (a plugin upgrade in a continuous run).
      *
      * @param inputs the input names, in the order the pipeline lists them
      */

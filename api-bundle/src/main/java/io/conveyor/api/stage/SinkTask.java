@@ -4,10 +4,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * One run of a {@link Sink}. All methods are called on the stage's own thread, never concurrently.
- * The order of calls is: any number of {@link #write}, then exactly one of {@link #commit} (every
- * input ended and the run succeeded) or {@link #abort} (the run failed or was stopped), then
- * {@link #close}.
+ * One run of a {@link Sink}. Methods are called one thread at a time: calls never overlap and each
+ * happens-before the next, but they may come from different threads, so keep no thread-local state
+ * between calls. The order of calls is: any number of {@link #write}, then exactly one of {@link
+ * #commit} (every input ended and the run succeeded) or {@link #abort} (the run failed or was
+ * stopped), then {@link #close}.
  *
  * <p>Output must not be visible before {@link #commit}: a file sink writes a temporary file next
  * to its target and renames it on commit, so a failed run never leaves a half-written output.
@@ -40,7 +41,7 @@ public interface SinkTask extends AutoCloseable {
     default void abort() {
     }
 
-    /** Releases what the task holds. Called exactly once, whatever the outcome of the run. */
+    /** Releases what the task holds. Called exactly once per task, whatever the outcome of the run. */
     @Override
     default void close() throws StageException {
     }

@@ -7,7 +7,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface Source extends Stage {
 
     /**
-     * Opens one run of this source. Called once per run, on the stage's own thread.
+     * Opens a task for a run of this source. Called once when the run starts, and again if the
+     * engine replaces the task during the run (a plugin upgrade in a continuous run): the replaced
+     * task is closed first, and the new one continues the same stream.
      *
      * @throws StageException when the source cannot start (missing file, bad connection, ...)
      */

@@ -12,7 +12,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface Transform extends Stage {
 
     /**
-     * Opens one run of this transform. Called once per run, on the stage's own thread.
+     * Opens a task for a run of this transform. Called once when the run starts, and again if
+     * the engine replaces the task during the run (a plugin upgrade in a continuous run): the
+     * replaced task is closed without {@code finish}, and the new one receives the batches that
+     * follow.
      *
      * @param inputs the input names, in the order the pipeline lists them
      */
