@@ -33,12 +33,16 @@ public final class ProviderTable {
     /** Providers per key, best first. */
     private final Map<StageKey, List<StageProvider>> byKey = new HashMap<>();
 
-    /** Adds a provider; it wins its key if it takes precedence over the current winner. */
+    /**
+     * Adds a provider, or replaces the one with the same service id; it wins its key if it takes
+     * precedence over the current winner. A service whose properties changed its function or role
+     * leaves its old key.
+     */
     public void add(StageProvider provider) {
         lock.lock();
         try {
+            removeFromEveryKey(provider.serviceId());
             List<StageProvider> providers = byKey.computeIfAbsent(provider.key(), k -> new ArrayList<>());
-            providers.removeIf(p -> p.serviceId() == provider.serviceId());
             providers.add(provider);
             providers.sort(StageProvider.PRECEDENCE);
             changed.signalAll();
@@ -51,12 +55,16 @@ public final class ProviderTable {
     public void remove(long serviceId) {
         lock.lock();
         try {
-            byKey.values().forEach(list -> list.removeIf(p -> p.serviceId() == serviceId));
-            byKey.values().removeIf(List::isEmpty);
+            removeFromEveryKey(serviceId);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void removeFromEveryKey(long serviceId) {
+        byKey.values().forEach(list -> list.removeIf(p -> p.serviceId() == serviceId));
+        byKey.values().removeIf(List::isEmpty);
     }
 
     /** The winning provider of this key, or empty. */

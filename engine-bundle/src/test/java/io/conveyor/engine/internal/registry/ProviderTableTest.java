@@ -89,6 +89,23 @@ class ProviderTableTest {
     }
 
     @Test
+    void serviceReaddedUnderAnotherFunctionLeavesItsOldKey() {
+        table.add(provider("a.apply", StageRole.TRANSFORM, 1, 0, "a", "1.0.0"));
+        table.add(provider("b.apply", StageRole.TRANSFORM, 1, 0, "a", "1.0.0"));
+        assertEquals(List.of("b.apply (transform)"),
+                table.snapshot().keySet().stream().map(StageKey::toString).toList());
+        assertEquals(List.of("b.apply"), List.copyOf(table.functionNames()));
+    }
+
+    @Test
+    void serviceReaddedUnderAnotherRoleLeavesItsOldKey() {
+        table.add(provider("echo", StageRole.SOURCE, 1, 0, "a", "1.0.0"));
+        table.add(provider("echo", StageRole.SINK, 1, 0, "a", "1.0.0"));
+        assertTrue(table.winner(new StageKey("echo", StageRole.SOURCE)).isEmpty());
+        assertEquals(1, winnerId("echo", StageRole.SINK));
+    }
+
+    @Test
     void snapshotIsSortedByRoleThenName() {
         table.add(provider("z.write", StageRole.SINK, 1, 0, "a", "1.0.0"));
         table.add(provider("b.read", StageRole.SOURCE, 2, 0, "a", "1.0.0"));
