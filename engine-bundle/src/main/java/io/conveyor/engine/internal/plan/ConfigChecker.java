@@ -73,12 +73,20 @@ final class ConfigChecker {
         List<ConfigProblem> reported;
         try {
             reported = stage.validate(config);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Plugin code: whatever it throws (StackOverflowError, NoClassDefFoundError) is the
+            // plugin's failure to report, never the caller's (a shell, SCR) to handle.
             return List.of(new Problem(ErrorCode.PLUGIN, subject + "function '" + descriptor.function()
                     + "' failed while checking its config: " + e, spec.location(), spec.id(), null));
         }
+        if (reported == null) {
+            return List.of();
+        }
         List<Problem> problems = new ArrayList<>();
         for (ConfigProblem p : reported) {
+            if (p == null) {
+                continue;
+            }
             String message = p.key() == null ? subject + p.message()
                     : subject + "config key '" + p.key() + "': " + p.message();
             problems.add(problem(spec, p.key(), message));

@@ -47,7 +47,8 @@ final class ProviderFactory {
         StageDescriptor descriptor;
         try {
             descriptor = stage.descriptor();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Plugin code called from a DS bind method: nothing it throws may reach SCR.
             return rejected("descriptor() threw " + e);
         }
         if (descriptor == null) {

@@ -79,6 +79,15 @@ class ProviderFactoryTest {
     }
 
     @Test
+    void rejectsDescriptorThatThrowsAnError() {
+        Stage broken = () -> {
+            throw new NoClassDefFoundError("io/x/Missing");
+        };
+        assertEquals("descriptor() threw java.lang.NoClassDefFoundError: io/x/Missing",
+                check(properties("csv.read", "source"), StageRole.SOURCE, broken).rejection());
+    }
+
+    @Test
     void rejectsDescriptorThatThrows() {
         Stage broken = () -> {
             throw new IllegalStateException("boom");

@@ -1,0 +1,93 @@
+package io.conveyor.engine.internal.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import io.conveyor.api.stage.ConfigProblem;
+import io.conveyor.api.stage.Parameter;
+import io.conveyor.api.stage.ParameterType;
+import io.conveyor.api.stage.Stage;
+import io.conveyor.api.stage.StageConfig;
+import io.conveyor.api.stage.StageDescriptor;
+import io.conveyor.api.stage.StageRole;
+import io.conveyor.engine.internal.model.Location;
+import io.conveyor.engine.internal.model.Problem;
+import io.conveyor.engine.internal.model.StageSpec;
+
+class ConfigCheckerTest {
+
+    private static final StageDescriptor RANGE = StageDescriptor.builder("range.read", StageRole.SOURCE)
+            .parameter(Parameter.builder("to", ParameterType.INTEGER).required().build())
+            .build();
+
+    private final ConfigChecker checker = new ConfigChecker(Path.of("/work/dir"));
+
+    private static StageSpec spec() {
+        Location location = new Location("p.toml", 4, 1);
+        return new StageSpec("nums", "range.read", List.of(), Map.of("to", 3L), location,
+                Map.of("to", new Location("p.toml", 7, 1)), List.of(), new Location("p.toml", 6, 12));
+    }
+
+    /** A stage whose validate() does what {@code validation} says. */
+    private static Stage validating(Function<StageConfig, List<ConfigProblem>> validation) {
+        return new Stage() {
+            @Override
+            public StageDescriptor descriptor() {
+                return RANGE;
+            }
+
+            @Override
+            public List<ConfigProblem> validate(StageConfig config) {
+                return validation.apply(config);
+            }
+        };
+    }
+
+    /** Whether the config passed, then every problem found. */
+    private String check(Stage stage) {
+        List<Problem> problems = new ArrayList<>();
+        boolean checked = checker.check(spec(), RANGE, Optional.of(stage), problems).isPresent();
+        return checked + " " + String.join("\n", problems.stream().map(Problem::toString).toList());
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
+    void errorThrownByValidateIsAPluginProblemNamingStageAndFunction() {
+        Stage overflowing = validating(config -> List.of(new ConfigProblem(null, "depth " + recurse(0))));
+        assertEquals("false p.toml:4:1: error[PLUGIN]: stage 'nums': function 'range.read' failed while checking "
+                + "its config: java.lang.StackOverflowError", check(overflowing));
+    }
+
+    @Test
+    void missingClassInValidateIsAPluginProblem() {
+        Stage broken = validating(config -> {
+            throw new NoClassDefFoundError("io/x/Helper");
+        });
+        assertEquals("false p.toml:4:1: error[PLUGIN]: stage 'nums': function 'range.read' failed while checking "
+                + "its config: java.lang.NoClassDefFoundError: io/x/Helper", check(broken));
+    }
+
+    @Test
+    void nullFromValidateMeansNoProblem() {
+        assertEquals("true ", check(validating(config -> null)));
+    }
+
+    @Test
+    void nullEntriesInValidateResultAreSkipped() {
+        Stage sloppy = validating(config -> Arrays.asList(null, new ConfigProblem("to", "must be even")));
+        assertEquals("false p.toml:7:1: error[CONFIG]: stage 'nums': config key 'to': must be even",
+                check(sloppy));
+    }
+}
