@@ -10,7 +10,9 @@ import io.conveyor.api.stage.StageException;
 /**
  * The output of one stage: hands every emitted batch to each consumer's {@link Inbox} as one
  * {@link SharedBatch}, so fan-out never copies. A transform emitting the batch it is processing
- * forwards it: the batch gains references instead of being copied.
+ * forwards it: the batch gains references instead of being copied. A batch with no rows is
+ * delivered only as the first batch of the output (it carries the schema of an empty result);
+ * later ones are dropped and released.
  *
  * <p>Threading: used only by the stage's own thread.
  */
@@ -21,6 +23,7 @@ final class StageEmitter implements Emitter {
     private final RunControl control;
     private final StageStats stats;
     private SharedBatch processing;
+    private boolean emittedBefore;
 
     /**
      * @param output    the name consumers know this stream by: the producing stage's id
@@ -47,7 +50,10 @@ final class StageEmitter implements Emitter {
             }
             throw StageException.cancelled();
         }
-        if (batch.getRowCount() == 0 || consumers.isEmpty()) {
+        boolean first = !emittedBefore;
+        emittedBefore = true;
+        // A zero-row batch carries only the schema: consumers need it once, when nothing else comes first.
+        if ((batch.getRowCount() == 0 && !first) || consumers.isEmpty()) {
             if (batch.getRowCount() > 0) {
                 stats.emitted(batch.getRowCount());
             }

@@ -3,6 +3,7 @@ package io.conveyor.engine.internal.exec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -55,8 +56,8 @@ public final class MockStages {
 
     /**
      * Emits {@code batches} batches of {@code rows} numbers counting up from {@code first}; with
-     * {@code batches < 0} it never ends (until the run stops). An empty batch is emitted before
-     * batch {@code emptyBefore}, if set.
+     * {@code batches < 0} it never ends (until the run stops). An empty batch (no rows, same
+     * schema) is emitted before each batch whose index is in {@code emptyBefore}.
      */
     public static final class CountingSource implements Source {
         final String function;
@@ -67,7 +68,7 @@ public final class MockStages {
         final List<VectorSchemaRoot> emitted = Collections.synchronizedList(new ArrayList<>());
         volatile String threadName;
         volatile StageContext context;
-        volatile int emptyBefore = -1;
+        volatile Set<Integer> emptyBefore = Set.of();
         volatile CountDownLatch afterEachEmit = new CountDownLatch(0);
 
         public CountingSource(String function, long first, int batches, int rows) {
@@ -94,7 +95,7 @@ public final class MockStages {
                     if (batches >= 0 && produced >= batches) {
                         return false;
                     }
-                    if (produced == emptyBefore) {
+                    if (emptyBefore.contains(produced)) {
                         out.emit(numbers(ctx.allocator(), 0, 0));
                     }
                     VectorSchemaRoot batch = numbers(ctx.allocator(), first + (long) produced * rows, rows);
@@ -315,6 +316,8 @@ public final class MockStages {
         public final List<Long> values = Collections.synchronizedList(new ArrayList<>());
         final List<String> inputsSeen = Collections.synchronizedList(new ArrayList<>());
         final List<VectorSchemaRoot> batches = Collections.synchronizedList(new ArrayList<>());
+        /** Per batch written: {@code <rows> rows [<field names>]}. */
+        final List<String> shapes = Collections.synchronizedList(new ArrayList<>());
         public final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger aborts = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
@@ -340,6 +343,8 @@ public final class MockStages {
             }
             inputsSeen.add(input);
             batches.add(batch);
+            shapes.add(batch.getRowCount() + " rows " + batch.getSchema().getFields().stream()
+                    .map(field -> field.getName()).toList());
             values.addAll(values(batch));
             wrote.countDown();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -162,15 +163,30 @@ class PipelineRunTest {
     }
 
     @Test
-    void emptyBatchesAreDroppedAndReleased() {
+    void emptyBatchesAfterTheFirstAreDroppedAndReleased() {
         CountingSource source = new CountingSource("count.read", 0, 3, 2);
-        source.emptyBefore = 1;
+        source.emptyBefore = Set.of(1);
         CollectingSink sink = new CollectingSink("collect.write");
         RunReportDTO report = new TestPipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
 
         assertEquals("SUCCEEDED", report.outcome, problems(report));
         assertEquals(3, sink.batches.size());
         assertEquals(3L, stage(report, "src").batchesOut);
+        assertEquals(range(0, 6), sink.values);
+    }
+
+    @Test
+    void emptyFirstBatchIsDeliveredWithItsSchemaThroughATransform() {
+        CountingSource source = new CountingSource("count.read", 0, 2, 3);
+        source.emptyBefore = Set.of(0, 1);
+        CollectingSink sink = new CollectingSink("collect.write");
+        RunReportDTO report = new TestPipeline("p").stage("src", source).stage("t", new PassThrough("pass.apply"), "src")
+                .stage("out", sink, "t").run(executor);
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report));
+        assertEquals(List.of("0 rows [n]", "3 rows [n]", "3 rows [n]"), sink.shapes);
+        assertEquals(List.of(3L, 3L, 3L), List.of(stage(report, "src").batchesOut, stage(report, "t").batchesOut,
+                stage(report, "out").batchesIn));
         assertEquals(range(0, 6), sink.values);
     }
 
