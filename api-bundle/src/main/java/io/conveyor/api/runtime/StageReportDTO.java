@@ -13,6 +13,6 @@ public class StageReportDTO {
     public long batchesOut;
     /** Wall time from the stage's start to its end, in milliseconds. */
     public long millis;
-    /** {@code SUCCEEDED}, {@code FAILED}, {@code CANCELLED} or {@code NOT_STARTED}. */
+    /** {@code SUCCEEDED}, {@code FAILED}, {@code CANCELLED}, {@code STUCK} (did not stop) or {@code NOT_STARTED}. */
     public String status;
 }
