@@ -3,7 +3,8 @@ package io.conveyor.engine.internal.exec;
 /**
  * Limits that apply to every run, set by the runtime's configuration.
  *
- * @param memoryLimitBytes the most Arrow memory one run may hold (the run's root allocator limit)
+ * @param memoryLimitBytes the most Arrow memory one run may hold (the limit of the run's allocator,
+ *                         a child of the engine's, which has the same limit for all runs together)
  * @param batchSize        the rows-per-batch hint given to stages
  * @param stopGraceMillis  how long a stopping run waits for its stages before interrupting them,
  *                         and again before giving up on them

@@ -40,6 +40,19 @@ final class Failures {
                 + bytes + " bytes of Arrow memory", stage.spec().location(), stage.id(), null);
     }
 
+    /** A stage still running when the run gave up waiting for it, {@code millis} after the run stopped. */
+    static Problem stuck(PlannedStage stage, long millis) {
+        return new Problem(ErrorCode.PLUGIN, "stage '" + stage.id() + "' (" + stage.spec().function()
+                + ") did not stop within " + millis + " ms after the run stopped", stage.spec().location(),
+                stage.id(), null);
+    }
+
+    /** Every stage still working waits on a queue: {@code description} says which, and for what. */
+    static Problem stalled(PipelineSpec spec, String description) {
+        return new Problem(ErrorCode.PLAN, "pipeline '" + spec.name() + "' is stalled: " + description,
+                Location.of(spec.file()), null, null);
+    }
+
     static Problem timedOut(PipelineSpec spec) {
         return new Problem(ErrorCode.TIMEOUT, "pipeline '" + spec.name() + "' timed out after "
                 + spec.global().timeoutSeconds() + " seconds", Location.of(spec.file()), null, null);

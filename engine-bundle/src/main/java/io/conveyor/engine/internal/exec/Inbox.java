@@ -1,6 +1,7 @@
 package io.conveyor.engine.internal.exec;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +12,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.conveyor.api.stage.StageException;
 
 /**
- * The inputs of one transform or sink: a bounded queue per input (the edges of the graph), all
- * guarded by one lock so the consumer can wait for whichever accepted input has something.
+ * The inputs of one transform or sink: a bounded queue per input (the edges of the graph), so the
+ * consumer can wait for whichever accepted input has something. All queues of a run share the
+ * run's lock ({@link RunControl#lock()}), so the run can tell when every stage waits on another.
  *
  * <p>Backpressure: {@link #put} blocks while that input's queue holds {@code capacity} batches.
  * Cancellation: once the run fails, every blocked or later {@link #put} and {@link #take} throws
- * {@link StageException#cancelled()}.
+ * {@link StageException#cancelled()}. Once the consumer has {@linkplain #stopReading() stopped
+ * reading}, {@link #put} releases what it is given and never blocks.
  */
 final class Inbox {
 
@@ -33,33 +36,47 @@ final class Inbox {
         int highWaterMark;
     }
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notFull = lock.newCondition();
-    private final Condition notEmpty = lock.newCondition();
+    private final String owner;
+    private final ReentrantLock lock;
+    private final Condition notFull;
+    private final Condition notEmpty;
     private final Map<String, Edge> edges = new LinkedHashMap<>();
     private final int capacity;
     private final RunControl control;
+    private boolean discarding;
     private int nextEdge;
 
-    Inbox(Collection<String> inputs, int capacity, RunControl control) {
+    /** @param owner the id of the stage reading these inputs */
+    Inbox(String owner, Collection<String> inputs, int capacity, RunControl control) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
+        this.owner = owner;
         inputs.forEach(input -> edges.put(input, new Edge()));
         this.capacity = capacity;
         this.control = control;
+        this.lock = control.lock();
+        this.notFull = lock.newCondition();
+        this.notEmpty = lock.newCondition();
     }
 
-    /** Queues a batch reference of {@code input}, waiting while its queue is full. */
+    /**
+     * Queues a batch reference of {@code input}, waiting while its queue is full. The reference
+     * passes to the inbox, unless this throws.
+     */
     void put(String input, SharedBatch batch) throws StageException {
         lock.lock();
         try {
             Edge edge = edge(input);
-            while (edge.queue.size() >= capacity && !control.isStopped()) {
-                notFull.awaitUninterruptibly();
+            if (!discarding && edge.queue.size() >= capacity && !control.isStopped()) {
+                control.awaitQueue(input, new RoomWait(input, edge), notFull);
             }
             if (control.isStopped()) {
                 throw StageException.cancelled();
+            }
+            if (discarding) {
+                batch.release();
+                return;
             }
             edge.queue.add(batch);
             edge.highWaterMark = Math.max(edge.highWaterMark, edge.queue.size());
@@ -91,21 +108,44 @@ final class Inbox {
                 if (control.isStopped()) {
                     throw StageException.cancelled();
                 }
-                for (int i = 0; i < accepted.size(); i++) {
-                    String input = accepted.get((nextEdge + i) % accepted.size());
-                    Edge edge = edge(input);
-                    SharedBatch batch = edge.queue.poll();
-                    if (batch != null) {
-                        nextEdge = (nextEdge + i + 1) % accepted.size();
-                        notFull.signalAll();
-                        return new Item(input, batch);
-                    }
-                    if (edge.ended) {
-                        return new Item(input, null);
-                    }
+                Item item = poll(accepted);
+                if (item != null) {
+                    return item;
                 }
-                notEmpty.awaitUninterruptibly();
+                control.awaitQueue(owner, new InputWait(accepted), notEmpty);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Item poll(List<String> accepted) {
+        for (int i = 0; i < accepted.size(); i++) {
+            String input = accepted.get((nextEdge + i) % accepted.size());
+            Edge edge = edge(input);
+            SharedBatch batch = edge.queue.poll();
+            if (batch != null) {
+                nextEdge = (nextEdge + i + 1) % accepted.size();
+                notFull.signalAll();
+                return new Item(input, batch);
+            }
+            if (edge.ended) {
+                return new Item(input, null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The consumer is done reading: releases what is queued, and from now on {@link #put}
+     * releases what it is given at once, so producers never block on this consumer.
+     */
+    void stopReading() {
+        lock.lock();
+        try {
+            discarding = true;
+            releaseQueued();
+            notFull.signalAll();
         } finally {
             lock.unlock();
         }
@@ -126,14 +166,18 @@ final class Inbox {
     void drain() {
         lock.lock();
         try {
-            for (Edge edge : edges.values()) {
-                SharedBatch batch;
-                while ((batch = edge.queue.poll()) != null) {
-                    batch.release();
-                }
-            }
+            releaseQueued();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void releaseQueued() {
+        for (Edge edge : edges.values()) {
+            SharedBatch batch;
+            while ((batch = edge.queue.poll()) != null) {
+                batch.release();
+            }
         }
     }
 
@@ -153,5 +197,71 @@ final class Inbox {
             throw new IllegalArgumentException("no input '" + input + "'");
         }
         return edge;
+    }
+
+    /** A producer waiting for room in its queue to this inbox. */
+    private final class RoomWait implements StallDetector.QueueWait {
+        private final String input;
+        private final Edge edge;
+
+        RoomWait(String input, Edge edge) {
+            this.input = input;
+            this.edge = edge;
+        }
+
+        @Override
+        public boolean canProceed() {
+            return discarding || edge.queue.size() < capacity;
+        }
+
+        @Override
+        public String describe() {
+            return "'" + input + "' waits for room in '" + owner + "'";
+        }
+    }
+
+    /** The consumer waiting for a batch or the end of one of the inputs it accepts. */
+    private final class InputWait implements StallDetector.QueueWait {
+        private final List<String> accepted;
+
+        InputWait(List<String> accepted) {
+            this.accepted = accepted;
+        }
+
+        @Override
+        public boolean canProceed() {
+            for (String input : accepted) {
+                Edge edge = edge(input);
+                if (!edge.queue.isEmpty() || edge.ended) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            List<String> full = new ArrayList<>();
+            edges.forEach((input, edge) -> {
+                if (!accepted.contains(input) && edge.queue.size() >= capacity) {
+                    full.add(input);
+                }
+            });
+            String clause = "'" + owner + "' waits for input " + quotedList(accepted, "or");
+            if (full.isEmpty()) {
+                return clause;
+            }
+            return clause + " while " + (full.size() == 1 ? "input " : "inputs ") + quotedList(full, "and")
+                    + (full.size() == 1 ? " is full" : " are full");
+        }
+    }
+
+    /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}. */
+    private static String quotedList(List<String> names, String conjunction) {
+        List<String> quoted = names.stream().map(name -> "'" + name + "'").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + quoted.get(quoted.size() - 1);
     }
 }

@@ -6,14 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,19 +24,27 @@ import io.conveyor.engine.internal.plan.PlannedStage;
 
 /**
  * One execution of a {@link Plan}: every stage a task on its own thread, bounded queues between
- * them, one Arrow root allocator with a child per stage, and a report at the end.
+ * them, an Arrow allocator of its own (a child of the engine's) with a child per stage, and a
+ * report at the end.
  *
  * <p>Use: construct, call {@link #execute()} once (it blocks until the run has ended); any thread
  * may call {@link #stop()} meanwhile. Stage threads come from the given executor, which the
  * caller owns.
+ *
+ * <p>Ending: once the run fails, is stopped or times out, its stages get one stop grace period to
+ * end, are then interrupted, and get one more; a stage still running after that is reported
+ * {@code STUCK}, and the run's memory and services are released when it finally returns.
  */
 public final class PipelineRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+    /** What {@link #awaitEnd} returns when every stage ended. */
+    private static final long ALL_ENDED = -1;
 
     private final Plan plan;
     private final StageSupplier supplier;
     private final ExecutorService executor;
+    private final BufferAllocator engineAllocator;
     private final ExecutionSettings settings;
     private final RunIO io;
     private final RunControl control;
@@ -47,14 +52,20 @@ public final class PipelineRun {
     private final Map<String, StageStats> stats = new LinkedHashMap<>();
     private final Map<String, String> providers = new HashMap<>();
 
-    public PipelineRun(Plan plan, StageSupplier supplier, ExecutorService executor, ExecutionSettings settings,
-            RunIO io) {
+    /**
+     * @param engineAllocator the engine's allocator; the run takes a child of it, capped at
+     *                        {@link ExecutionSettings#memoryLimitBytes()}, and closes it when done
+     */
+    public PipelineRun(Plan plan, StageSupplier supplier, ExecutorService executor, BufferAllocator engineAllocator,
+            ExecutionSettings settings, RunIO io) {
         this.plan = plan;
         this.supplier = supplier;
         this.executor = executor;
+        this.engineAllocator = engineAllocator;
         this.settings = settings;
         this.io = io;
-        this.control = new RunControl(plan.stages().size());
+        this.control = new RunControl(plan.stages().stream().map(PlannedStage::id).toList(),
+                stall -> Failures.stalled(plan.spec(), stall));
         plan.stages().forEach(stage -> stats.put(stage.id(), new StageStats()));
     }
 
@@ -68,12 +79,15 @@ public final class PipelineRun {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
         List<StageLease> leases = new ArrayList<>();
+        boolean settled = true;
         try {
-            if (acquireAll(leases)) {
-                problems.addAll(runStages(leases));
+            if (!control.isStopped() && acquireAll(leases)) {
+                settled = runStages(leases, problems);
             }
         } finally {
-            leases.forEach(StageLease::close);
+            if (settled) {
+                leases.forEach(StageLease::close);
+            }
         }
         if (control.failure() != null) {
             problems.add(0, control.failure());
@@ -84,6 +98,11 @@ public final class PipelineRun {
     /** The most batches the edge from {@code input} to {@code consumer} ever queued at once. */
     public int highWaterMark(String consumer, String input) {
         return inboxes.get(consumer).highWaterMark(input);
+    }
+
+    /** How many stages wait on a queue right now. */
+    int queueWaits() {
+        return control.queueWaits();
     }
 
     private boolean acquireAll(List<StageLease> leases) {
@@ -100,47 +119,56 @@ public final class PipelineRun {
         return true;
     }
 
-    /** Runs every stage; returns the leaks found when the allocators are closed. */
-    private List<Problem> runStages(List<StageLease> leases) {
+    /**
+     * Runs every stage; adds the leaks found when the allocators are closed, or the stages that
+     * did not stop.
+     *
+     * @return whether every stage ended; if not, releasing the leases is left to the last one
+     */
+    private boolean runStages(List<StageLease> leases, List<Problem> problems) {
         int capacity = plan.spec().global().channelBufferSize();
         for (PlannedStage stage : plan.stages()) {
             if (!stage.inputs().isEmpty()) {
-                Inbox inbox = new Inbox(new LinkedHashSet<>(stage.inputs()), capacity, control);
+                Inbox inbox = new Inbox(stage.id(), new LinkedHashSet<>(stage.inputs()), capacity, control);
                 inboxes.put(stage.id(), inbox);
                 control.register(inbox);
             }
         }
-        RootAllocator root = new RootAllocator(settings.memoryLimitBytes());
-        Map<String, BufferAllocator> allocators = new LinkedHashMap<>();
-        CountDownLatch finished = new CountDownLatch(plan.stages().size());
-        List<Future<?>> futures = new ArrayList<>();
-        boolean settled = false;
+        RunMemory memory = new RunMemory(engineAllocator, plan.spec().name(), settings.memoryLimitBytes());
+        List<StageWorker> workers = new ArrayList<>();
+        long waitedMillis;
         try {
-            List<StageWorker> workers = new ArrayList<>();
             for (int i = 0; i < plan.stages().size(); i++) {
                 PlannedStage stage = plan.stages().get(i);
-                BufferAllocator allocator = root.newChildAllocator("stage " + stage.id(), 0,
-                        settings.memoryLimitBytes());
-                allocators.put(stage.id(), allocator);
-                workers.add(worker(stage, leases.get(i), allocator, finished));
+                workers.add(worker(stage, leases.get(i), memory.forStage(stage.id())));
             }
-            for (StageWorker worker : workers) {
-                submit(worker, futures);
-            }
-            settled = awaitEnd(finished, futures);
+            workers.forEach(this::submit);
+            waitedMillis = awaitEnd(workers);
         } finally {
             inboxes.values().forEach(Inbox::drain);
         }
-        if (!settled) {
-            LOG.warn("Pipeline '{}': some stages did not stop; their Arrow memory is not released",
-                    plan.spec().name());
-            return List.of();
+        if (waitedMillis == ALL_ENDED) {
+            memory.close().forEach((stageId, bytes) -> problems.add(Failures.leaked(stage(stageId), bytes)));
+            return true;
         }
-        return closeAllocators(root, allocators);
+        for (PlannedStage stage : plan.stages()) {
+            if (stats.get(stage.id()).stuck()) {
+                problems.add(Failures.stuck(stage, waitedMillis));
+            }
+        }
+        control.afterLastStageEnded(() -> releaseLate(memory, leases));
+        return false;
     }
 
-    private StageWorker worker(PlannedStage stage, StageLease lease, BufferAllocator allocator,
-            CountDownLatch finished) {
+    /** What a run whose stages did not all stop in time releases once the last of them returns. */
+    private void releaseLate(RunMemory memory, List<StageLease> leases) {
+        inboxes.values().forEach(Inbox::drain);
+        memory.close().forEach((stageId, bytes) -> LOG.warn("Pipeline '{}': stage '{}' leaked {} bytes of Arrow"
+                + " memory", plan.spec().name(), stageId, bytes));
+        leases.forEach(StageLease::close);
+    }
+
+    private StageWorker worker(PlannedStage stage, StageLease lease, BufferAllocator allocator) {
         List<Inbox> consumers = new ArrayList<>();
         for (PlannedStage other : plan.stages()) {
             if (other.inputs().contains(stage.id())) {
@@ -151,12 +179,12 @@ public final class PipelineRun {
         RunStageContext context = new RunStageContext(plan.spec().name(), stage.id(), allocator, control,
                 settings.batchSize(), plan.spec().global().maxParallelTasks(), io.stdin(), io.stdout());
         return new StageWorker(stage, lease.stage(), context, inboxes.get(stage.id()),
-                new StageEmitter(stage.id(), consumers, control, stageStats), control, stageStats, finished);
+                new StageEmitter(stage.id(), consumers, control, stageStats), control, stageStats);
     }
 
-    private void submit(StageWorker worker, List<Future<?>> futures) {
+    private void submit(StageWorker worker) {
         try {
-            futures.add(executor.submit(worker));
+            executor.execute(worker);
         } catch (RejectedExecutionException e) {
             control.fail(Failures.internal(plan.spec(), "the engine is shutting down"));
             worker.skip();
@@ -164,44 +192,34 @@ public final class PipelineRun {
     }
 
     /**
-     * Waits for every stage, enforcing {@code timeout_seconds}; once the run is stopping, waits a
-     * grace period, interrupts what is left, and waits one more grace period.
+     * Waits for every stage, enforcing {@code timeout_seconds}. Once the run is stopping (failed,
+     * stopped or timed out), waits one stop grace period, interrupts what is left, and waits one
+     * more.
      *
-     * @return whether every stage finished
+     * @return {@link #ALL_ENDED}, or how long it waited after the run stopped when some stage did not end
      */
-    private boolean awaitEnd(CountDownLatch finished, List<Future<?>> futures) {
+    private long awaitEnd(List<StageWorker> workers) {
+        long grace = TimeUnit.MILLISECONDS.toNanos(settings.stopGraceMillis());
         try {
-            if (!finished.await(plan.spec().global().timeoutSeconds(), TimeUnit.SECONDS)) {
-                control.fail(Failures.timedOut(plan.spec()));
+            if (control.awaitEndedOrStopped(TimeUnit.SECONDS.toNanos(plan.spec().global().timeoutSeconds()))) {
+                return ALL_ENDED;
             }
-            if (finished.await(settings.stopGraceMillis(), TimeUnit.MILLISECONDS)) {
-                return true;
+            control.fail(Failures.timedOut(plan.spec())); // unless it was stopping already
+            if (control.awaitEnded(grace)) {
+                return ALL_ENDED;
             }
-            futures.forEach(future -> future.cancel(true));
-            return finished.await(settings.stopGraceMillis(), TimeUnit.MILLISECONDS);
+            workers.forEach(StageWorker::interrupt);
+            return control.awaitEnded(grace) ? ALL_ENDED : 2 * settings.stopGraceMillis();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The caller gives up on the run: stop it and give the stages one grace period.
             control.fail(Failures.stopped(plan.spec()));
-            futures.forEach(future -> future.cancel(true));
-            return false;
+            workers.forEach(StageWorker::interrupt);
+            return control.awaitEndedUninterruptibly(grace) ? ALL_ENDED : settings.stopGraceMillis();
         }
     }
 
-    private List<Problem> closeAllocators(RootAllocator root, Map<String, BufferAllocator> allocators) {
-        List<Problem> leaks = new ArrayList<>();
-        for (PlannedStage stage : plan.stages()) {
-            BufferAllocator allocator = allocators.get(stage.id());
-            long leaked = allocator.getAllocatedMemory();
-            if (leaked > 0) {
-                leaks.add(Failures.leaked(stage, leaked));
-                continue; // closing it would throw; the leaked memory stays with the plugin's buffers
-            }
-            allocator.close();
-        }
-        if (leaks.isEmpty()) {
-            root.close();
-        }
-        return leaks;
+    private PlannedStage stage(String stageId) {
+        return plan.stages().stream().filter(stage -> stage.id().equals(stageId)).findFirst().orElseThrow();
     }
 
     private RunReportDTO report(List<Problem> problems, long millis) {

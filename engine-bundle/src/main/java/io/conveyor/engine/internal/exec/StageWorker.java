@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +24,18 @@ import io.conveyor.engine.internal.plan.PlannedStage;
 /**
  * Runs one stage of one run on its own thread: open, wait until every stage of the run is open,
  * drive (produce, process or write), then for sinks commit or abort once the whole run is
- * settled, then close. Any {@link Throwable} a stage
- * throws stops at this boundary and fails the run.
+ * settled, then close. Any {@link Throwable} a stage throws stops at this boundary and fails the
+ * run.
+ *
+ * <p>A transform or sink that accepts none of its open inputs is done reading: a transform gets
+ * {@code finish} at once, a sink goes on as if every input had ended, and its inbox discards what
+ * still arrives.
  *
  * <p>Guarantees: {@link RunControl#workFinished()} is called exactly once (for a sink before it
- * waits to commit, for other stages after they are closed); a task that was opened is closed exactly once; a sink gets exactly one of commit or
- * abort; every batch taken from the inbox is released.
+ * waits to commit, for other stages after they are closed), and {@link RunControl#stageEnded()}
+ * exactly once, last, whether the worker ran, was skipped or was abandoned before it started; a
+ * task that was opened is closed exactly once; a sink gets exactly one of commit or abort; every
+ * batch taken from the inbox is released.
  */
 final class StageWorker implements Runnable {
 
@@ -44,14 +48,13 @@ final class StageWorker implements Runnable {
     private final StageEmitter emitter;
     private final RunControl control;
     private final StageStats stats;
-    private final CountDownLatch finished;
+    private final Object threadLock = new Object();
+    private boolean claimed;
+    private Thread thread;
 
-    /**
-     * @param inbox    the stage's inputs, or {@code null} for a source
-     * @param finished counted down when this worker is done, whatever happened
-     */
+    /** @param inbox the stage's inputs, or {@code null} for a source */
     StageWorker(PlannedStage stage, Stage service, RunStageContext context, Inbox inbox, StageEmitter emitter,
-            RunControl control, StageStats stats, CountDownLatch finished) {
+            RunControl control, StageStats stats) {
         this.stage = stage;
         this.service = service;
         this.context = context;
@@ -59,22 +62,56 @@ final class StageWorker implements Runnable {
         this.emitter = emitter;
         this.control = control;
         this.stats = stats;
-        this.finished = finished;
     }
 
     /** Called instead of {@link #run} when the worker could not be started at all. */
     void skip() {
+        if (claim(null)) {
+            endUnstarted();
+        }
+    }
+
+    /**
+     * Interrupts the stage's thread, for a stage that does not stop when asked; a worker whose
+     * thread has not started yet never will, and ends as cancelled.
+     */
+    void interrupt() {
+        synchronized (threadLock) {
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+        skip();
+    }
+
+    /** Takes the worker for {@code runner} (or for nobody); only the first claim succeeds. */
+    private boolean claim(Thread runner) {
+        synchronized (threadLock) {
+            if (claimed) {
+                return false;
+            }
+            claimed = true;
+            thread = runner;
+            return true;
+        }
+    }
+
+    private void endUnstarted() {
         control.opened();
         emitter.endOfOutput();
         control.workFinished();
-        finished.countDown();
+        stats.ended(Status.CANCELLED);
+        control.stageEnded();
     }
 
     @Override
     public void run() {
-        Thread thread = Thread.currentThread();
-        String previousName = thread.getName();
-        thread.setName("conveyor-" + context.pipelineName() + "-" + stage.id());
+        Thread current = Thread.currentThread();
+        if (!claim(current)) {
+            return;
+        }
+        String previousName = current.getName();
+        current.setName("conveyor-" + context.pipelineName() + "-" + stage.id());
         stats.started();
         Status status = Status.NOT_STARTED;
         try {
@@ -89,9 +126,13 @@ final class StageWorker implements Runnable {
                 status = work();
             }
         } finally {
+            synchronized (threadLock) {
+                thread = null;
+            }
+            Thread.interrupted(); // an interrupt meant for this stage must not reach the pool's next task
             stats.ended(status);
-            thread.setName(previousName);
-            finished.countDown();
+            current.setName(previousName);
+            control.stageEnded();
         }
     }
 
@@ -156,7 +197,12 @@ final class StageWorker implements Runnable {
     private void transformAll(TransformTask transform) throws StageException {
         Set<String> open = new LinkedHashSet<>(stage.inputs());
         while (!open.isEmpty()) {
-            Inbox.Item item = inbox.take(accepted(open, transform::accepts));
+            List<String> accepted = accepted(open, transform::accepts);
+            if (accepted.isEmpty()) {
+                inbox.stopReading();
+                break;
+            }
+            Inbox.Item item = inbox.take(accepted);
             if (item.isEnd()) {
                 open.remove(item.input());
                 transform.endOfInput(item.input(), emitter);
@@ -178,7 +224,12 @@ final class StageWorker implements Runnable {
     private void writeAll(SinkTask sink) throws StageException {
         Set<String> open = new LinkedHashSet<>(stage.inputs());
         while (!open.isEmpty()) {
-            Inbox.Item item = inbox.take(accepted(open, sink::accepts));
+            List<String> accepted = accepted(open, sink::accepts);
+            if (accepted.isEmpty()) {
+                inbox.stopReading();
+                break;
+            }
+            Inbox.Item item = inbox.take(accepted);
             if (item.isEnd()) {
                 open.remove(item.input());
                 sink.endOfInput(item.input());
@@ -194,18 +245,13 @@ final class StageWorker implements Runnable {
         }
     }
 
-    /** The open inputs the task accepts now; a task accepting none of them can never finish. */
-    private List<String> accepted(Set<String> open, Predicate<String> accepts)
-            throws StageException {
+    /** The open inputs the task accepts now; none means the task is done reading. */
+    private static List<String> accepted(Set<String> open, Predicate<String> accepts) {
         List<String> accepted = new ArrayList<>();
         for (String input : open) {
             if (accepts.test(input)) {
                 accepted.add(input);
             }
-        }
-        if (accepted.isEmpty()) {
-            throw new StageException(ErrorCode.PLUGIN, "it accepts none of its open inputs "
-                    + open.stream().map(i -> "'" + i + "'").collect(Collectors.joining(", ")));
         }
         return accepted;
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -25,15 +27,16 @@ import io.conveyor.engine.internal.exec.ExecutionSettings;
 import io.conveyor.engine.internal.registry.StageRegistry;
 
 /**
- * The {@link ConveyorRuntime} service. Owns the threads stages run on: created in the
- * constructor (activation), stopped in {@link #deactivate()} after every running pipeline.
+ * The {@link ConveyorRuntime} service. Owns the threads stages run on and the engine's Arrow root
+ * allocator (the server-wide memory limit; each run takes a child of it): both created on
+ * activation, and released in {@link #deactivate()} after every running pipeline.
  */
 @Component(service = ConveyorRuntime.class, configurationPid = "io.conveyor.engine")
 public final class ConveyorRuntimeImpl implements ConveyorRuntime {
 
     /** Configuration (PID {@code io.conveyor.engine}). */
     public @interface Config {
-        /** The most Arrow memory one run may hold, in bytes. */
+        /** The most Arrow memory all runs together may hold, and each run on its own, in bytes. */
         long memory_limit_bytes() default ExecutionSettings.DEFAULT_MEMORY_LIMIT;
 
         /** How long a stopping run waits for its stages, before interrupting them, in milliseconds. */
@@ -44,13 +47,16 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     private static final Duration STOP_RUNS_WAIT = Duration.ofSeconds(10);
 
     private final ExecutorService executor;
+    private final BufferAllocator allocator;
     private final PipelineService service;
 
     @Activate
     public ConveyorRuntimeImpl(@Reference StageRegistry registry, Config config) {
+        ExecutionSettings settings = new ExecutionSettings(config.memory_limit_bytes(),
+                ExecutionSettings.DEFAULT_BATCH_SIZE, config.stop_grace_millis());
+        this.allocator = new RootAllocator(settings.memoryLimitBytes());
         this.executor = Executors.newCachedThreadPool(new StageThreads());
-        this.service = new PipelineService(registry, executor, new ExecutionSettings(config.memory_limit_bytes(),
-                ExecutionSettings.DEFAULT_BATCH_SIZE, config.stop_grace_millis()));
+        this.service = new PipelineService(registry, executor, allocator, settings);
     }
 
     @Deactivate
@@ -66,6 +72,17 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        closeAllocator();
+    }
+
+    private void closeAllocator() {
+        if (allocator.getAllocatedMemory() > 0 || !allocator.getChildAllocators().isEmpty()) {
+            // Stages that did not stop (or leaked) still hold it; closing would throw.
+            LOG.warn("Arrow memory still held at shutdown ({} bytes), by stages that leaked or did not stop",
+                    allocator.getAllocatedMemory());
+            return;
+        }
+        allocator.close();
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
+import org.apache.arrow.memory.BufferAllocator;
+
 import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
@@ -32,6 +34,7 @@ import io.conveyor.engine.internal.registry.StageRegistry;
  * await plugins, plan, run; list functions; stop every run on shutdown.
  *
  * <p>Threading: every method may be called concurrently; {@link #run} blocks until its run ends.
+ * A run uses the settings current when it starts, to its end.
  */
 public final class PipelineService {
 
@@ -40,17 +43,33 @@ public final class PipelineService {
 
     private final StageRegistry registry;
     private final ExecutorService executor;
-    private final ExecutionSettings settings;
+    private final BufferAllocator allocator;
+    private volatile ExecutionSettings settings;
     private final PipelineLoader loader = new PipelineLoader();
     private final Planner planner = new Planner();
     private final Set<PipelineRun> running = new HashSet<>();
     private boolean closed;
 
-    /** @param executor runs the stage tasks; owned by the caller, who shuts it down after {@link #close} */
-    public PipelineService(StageRegistry registry, ExecutorService executor, ExecutionSettings settings) {
+    /**
+     * @param executor  runs the stage tasks; owned by the caller, who shuts it down after {@link #close}
+     * @param allocator the engine's allocator: each run takes a child of it; owned by the caller,
+     *                  who closes it once no run is left
+     */
+    public PipelineService(StageRegistry registry, ExecutorService executor, BufferAllocator allocator,
+            ExecutionSettings settings) {
         this.registry = registry;
         this.executor = executor;
+        this.allocator = allocator;
         this.settings = settings;
+    }
+
+    public ExecutionSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the settings for the runs that start from now on; running ones keep theirs. */
+    public void useSettings(ExecutionSettings newSettings) {
+        this.settings = newSettings;
     }
 
     public List<FunctionDTO> functions() {
@@ -83,7 +102,7 @@ public final class PipelineService {
             compiled.problems.forEach(problem -> report.problems.add(problem.toDTO()));
             return report;
         }
-        PipelineRun run = new PipelineRun(compiled.plan, registry, executor, settings,
+        PipelineRun run = new PipelineRun(compiled.plan, registry, executor, allocator, settings,
                 new RunIO(request.stdin(), request.stdout()));
         synchronized (running) {
             if (closed) {
@@ -101,12 +120,23 @@ public final class PipelineService {
         }
     }
 
-    /** Stops every running pipeline and refuses new runs; waits up to {@code maxWait} for them to end. */
-    public void close(Duration maxWait) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
+    /**
+     * Stops every running pipeline and refuses new runs; waits up to {@code maxWait} for them to end.
+     *
+     * @return whether every run has ended
+     */
+    public boolean close(Duration maxWait) {
         synchronized (running) {
             closed = true;
             running.forEach(PipelineRun::stop);
+        }
+        return awaitNoRuns(maxWait);
+    }
+
+    /** Waits up to {@code maxWait} until no run is left; whether none is. */
+    public boolean awaitNoRuns(Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (running) {
             try {
                 long remaining;
                 while (!running.isEmpty() && (remaining = deadline - System.nanoTime()) > 0) {
@@ -115,6 +145,7 @@ public final class PipelineService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return running.isEmpty();
         }
     }
 

@@ -2,6 +2,7 @@ package io.conveyor.engine.internal.exec;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -142,6 +143,64 @@ public final class MockStages {
         }
     }
 
+    /**
+     * A source blocked outside the pipeline (like a read of a terminal): its first {@code produce}
+     * waits for {@link #gate}, then it emits {@code [0]} and ends. With {@code ignoreInterrupts}
+     * it keeps waiting when interrupted (a read that cannot be interrupted), else it stops.
+     */
+    public static final class GatedSource implements Source {
+        final String function;
+        final boolean ignoreInterrupts;
+        public final CountDownLatch gate = new CountDownLatch(1);
+        public final CountDownLatch blocked = new CountDownLatch(1);
+        final AtomicInteger interrupts = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+
+        public GatedSource(String function, boolean ignoreInterrupts) {
+            this.function = function;
+            this.ignoreInterrupts = ignoreInterrupts;
+        }
+
+        @Override
+        public StageDescriptor descriptor() {
+            return StageDescriptor.builder(function, StageRole.SOURCE).build();
+        }
+
+        @Override
+        public SourceTask open(StageConfig config, StageContext context) {
+            return new SourceTask() {
+                boolean done;
+
+                @Override
+                public boolean produce(Emitter out) throws StageException {
+                    if (done) {
+                        return false;
+                    }
+                    blocked.countDown();
+                    while (true) {
+                        try {
+                            gate.await();
+                            break;
+                        } catch (InterruptedException e) {
+                            interrupts.incrementAndGet();
+                            if (!ignoreInterrupts) {
+                                throw StageException.cancelled();
+                            }
+                        }
+                    }
+                    done = true;
+                    out.emit(numbers(context.allocator(), 0, 1));
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
+        }
+    }
+
     /** Forwards every batch it gets, unchanged and uncopied. */
     public static final class PassThrough implements Transform {
         final String function;
@@ -216,6 +275,7 @@ public final class MockStages {
     /** Allocates 64 bytes when opened and never frees them. */
     public static final class LeakingTransform implements Transform {
         volatile ArrowBuf leaked;
+        volatile StageContext context;
 
         @Override
         public StageDescriptor descriptor() {
@@ -224,6 +284,7 @@ public final class MockStages {
 
         @Override
         public TransformTask open(StageConfig config, StageContext context, List<String> inputs) {
+            this.context = context;
             leaked = context.allocator().buffer(64);
             return (input, batch, out) -> out.emit(batch);
         }
@@ -285,8 +346,10 @@ public final class MockStages {
         }
     }
 
-    /** A two-input transform that accepts neither of its inputs: it can never make progress. */
+    /** A transform that accepts none of its inputs: it is done reading before it reads anything. */
     public static final class StubbornTransform implements Transform {
+        final AtomicInteger finished = new AtomicInteger();
+
         @Override
         public StageDescriptor descriptor() {
             return StageDescriptor.builder("stubborn.apply", StageRole.TRANSFORM).build();
@@ -302,6 +365,59 @@ public final class MockStages {
 
                 @Override
                 public void process(String input, VectorSchemaRoot batch, Emitter out) {
+                    throw new IllegalStateException("got a batch of an input it does not accept");
+                }
+
+                @Override
+                public void finish(Emitter out) {
+                    finished.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    /**
+     * Forwards batches until it has seen {@code rows} rows, then accepts nothing more (like a
+     * {@code limit}); counts its finish and endOfInput calls.
+     */
+    public static final class Limit implements Transform {
+        final int rows;
+        final AtomicInteger finished = new AtomicInteger();
+        final List<String> endsSeen = Collections.synchronizedList(new ArrayList<>());
+
+        Limit(int rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public StageDescriptor descriptor() {
+            return StageDescriptor.builder("limit.apply", StageRole.TRANSFORM).build();
+        }
+
+        @Override
+        public TransformTask open(StageConfig config, StageContext context, List<String> inputs) {
+            return new TransformTask() {
+                int seen;
+
+                @Override
+                public boolean accepts(String input) {
+                    return seen < rows;
+                }
+
+                @Override
+                public void process(String input, VectorSchemaRoot batch, Emitter out) throws StageException {
+                    seen += batch.getRowCount();
+                    out.emit(batch);
+                }
+
+                @Override
+                public void endOfInput(String input, Emitter out) {
+                    endsSeen.add(input);
+                }
+
+                @Override
+                public void finish(Emitter out) {
+                    finished.incrementAndGet();
                 }
             };
         }
@@ -309,7 +425,9 @@ public final class MockStages {
 
     /**
      * Collects the values written per input, in order, and how the run ended for it. Its first
-     * write waits for {@code holdFirstWrite} (a slow sink, for backpressure).
+     * write waits for {@code holdFirstWrite} (a slow sink, for backpressure). With {@code inOrder}
+     * it reads its inputs one after the other, in the order listed (like a file sink); it stops
+     * reading once it holds {@code acceptRows} values.
      */
     public static class CollectingSink implements Sink {
         final String function;
@@ -325,6 +443,8 @@ public final class MockStages {
         final CountDownLatch wrote = new CountDownLatch(1);
         volatile StageException openFailure;
         volatile CountDownLatch holdFirstWrite = new CountDownLatch(0);
+        volatile boolean inOrder;
+        volatile int acceptRows = Integer.MAX_VALUE;
 
         public CollectingSink(String function) {
             this.function = function;
@@ -356,9 +476,22 @@ public final class MockStages {
             }
             opened.countDown();
             return new SinkTask() {
+                final Set<String> ended = new HashSet<>();
+
                 @Override
                 public void write(String input, VectorSchemaRoot batch) throws StageException {
                     CollectingSink.this.write(input, batch);
+                }
+
+                @Override
+                public boolean accepts(String input) {
+                    return values.size() < acceptRows
+                            && (!inOrder || ended.containsAll(inputs.subList(0, inputs.indexOf(input))));
+                }
+
+                @Override
+                public void endOfInput(String input) {
+                    ended.add(input);
                 }
 
                 @Override

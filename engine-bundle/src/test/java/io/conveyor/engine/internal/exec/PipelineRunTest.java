@@ -11,8 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +27,10 @@ import io.conveyor.api.stage.StageException;
 import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
 import io.conveyor.engine.internal.exec.MockStages.CountingSource;
 import io.conveyor.engine.internal.exec.MockStages.FailingTransform;
+import io.conveyor.engine.internal.exec.MockStages.GatedSource;
 import io.conveyor.engine.internal.exec.MockStages.IdleSource;
 import io.conveyor.engine.internal.exec.MockStages.LeakingTransform;
+import io.conveyor.engine.internal.exec.MockStages.Limit;
 import io.conveyor.engine.internal.exec.MockStages.OrderedUnion;
 import io.conveyor.engine.internal.exec.MockStages.OverflowingSink;
 import io.conveyor.engine.internal.exec.MockStages.PassThrough;
@@ -33,10 +39,28 @@ import io.conveyor.engine.internal.exec.MockStages.StubbornTransform;
 class PipelineRunTest {
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final RootAllocator engine = new RootAllocator(256L << 20);
 
+    /** Every stage thread has returned and every run has given back all its memory. */
     @AfterEach
-    void shutDown() {
+    void shutDown() throws InterruptedException {
         executor.shutdownNow();
+        assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS), "stage threads still running");
+        assertEquals(List.of(), List.copyOf(engine.getChildAllocators()));
+        engine.close();
+    }
+
+    private TestPipeline pipeline(String name) {
+        return new TestPipeline(name, engine);
+    }
+
+    /** Waits (bounded) until {@code stages} stages of the run wait on a queue. */
+    private static void awaitQueueWaits(PipelineRun run, int stages) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (run.queueWaits() < stages) {
+            assertTrue(System.nanoTime() < deadline, "the run never reached " + stages + " queue waits");
+            LockSupport.parkNanos(1_000_000);
+        }
     }
 
     private static List<Long> range(long from, long toExclusive) {
@@ -45,6 +69,10 @@ class PipelineRunTest {
 
     private static String problems(RunReportDTO report) {
         return String.join("\n", report.problems.stream().map(ProblemDTO::toString).toList());
+    }
+
+    private static List<String> statuses(RunReportDTO report, String... ids) {
+        return List.of(ids).stream().map(id -> stage(report, id).status).toList();
     }
 
     private static StageReportDTO stage(RunReportDTO report, String id) {
@@ -56,7 +84,7 @@ class PipelineRunTest {
         CountingSource source = new CountingSource("count.read", 0, 3, 4);
         PassThrough pass = new PassThrough("pass.apply");
         CollectingSink sink = new CollectingSink("collect.write");
-        TestPipeline pipeline = new TestPipeline("p").stage("src", source).stage("t", pass, "src")
+        TestPipeline pipeline = pipeline("p").stage("src", source).stage("t", pass, "src")
                 .stage("out", sink, "t");
 
         RunReportDTO report = pipeline.run(executor);
@@ -82,7 +110,7 @@ class PipelineRunTest {
     @Test
     void stagesRunOnNamedThreadsWithTheirContext() {
         CountingSource source = new CountingSource("count.read", 0, 1, 1);
-        new TestPipeline("orders").stage("load", source).stage("out", new CollectingSink("collect.write"), "load")
+        pipeline("orders").stage("load", source).stage("out", new CollectingSink("collect.write"), "load")
                 .run(executor);
 
         assertEquals("conveyor-orders-load", source.threadName);
@@ -95,7 +123,7 @@ class PipelineRunTest {
     void forwardedBatchIsTheSameObjectTheSourceEmitted() {
         CountingSource source = new CountingSource("count.read", 0, 2, 5);
         CollectingSink sink = new CollectingSink("collect.write");
-        new TestPipeline("p").stage("src", source).stage("t", new PassThrough("pass.apply"), "src")
+        pipeline("p").stage("src", source).stage("t", new PassThrough("pass.apply"), "src")
                 .stage("out", sink, "t").run(executor);
 
         assertEquals(2, sink.batches.size());
@@ -108,7 +136,7 @@ class PipelineRunTest {
         CountingSource source = new CountingSource("count.read", 0, 4, 3);
         CollectingSink left = new CollectingSink("left.write");
         CollectingSink right = new CollectingSink("right.write");
-        RunReportDTO report = new TestPipeline("p").stage("src", source).stage("a", left, "src")
+        RunReportDTO report = pipeline("p").stage("src", source).stage("a", left, "src")
                 .stage("b", right, "src").run(executor);
 
         assertEquals("SUCCEEDED", report.outcome, problems(report));
@@ -124,7 +152,7 @@ class PipelineRunTest {
     void fanInDeliversEveryBatchOfEveryInput() {
         CountingSource source = new CountingSource("count.read", 0, 5, 2);
         CollectingSink sink = new CollectingSink("collect.write");
-        RunReportDTO report = new TestPipeline("p").stage("src", source)
+        RunReportDTO report = pipeline("p").stage("src", source)
                 .stage("a", new PassThrough("a.apply"), "src").stage("b", new PassThrough("b.apply"), "src")
                 .stage("out", sink, "a", "b").run(executor);
 
@@ -142,7 +170,7 @@ class PipelineRunTest {
         CountingSource right = new CountingSource("right.read", 0, 4, 2);
         OrderedUnion union = new OrderedUnion();
         CollectingSink sink = new CollectingSink("collect.write");
-        RunReportDTO report = new TestPipeline("p").channelBufferSize(1).stage("r", right).stage("l", left)
+        RunReportDTO report = pipeline("p").channelBufferSize(1).stage("r", right).stage("l", left)
                 .stage("u", union, "l", "r").stage("out", sink, "u").run(executor);
 
         assertEquals("SUCCEEDED", report.outcome, problems(report));
@@ -152,14 +180,81 @@ class PipelineRunTest {
     }
 
     @Test
-    void transformAcceptingNoOpenInputFailsTheRun() {
-        RunReportDTO report = new TestPipeline("p").stage("a", new CountingSource("a.read", 0, 1, 1))
-                .stage("b", new CountingSource("b.read", 0, 1, 1)).stage("s", new StubbornTransform(), "a", "b")
-                .stage("out", new CollectingSink("collect.write"), "s").run(executor);
+    void transformAcceptingNoInputAtAllIsFinishedAtOnceAndItsInputsAreDiscarded() {
+        CountingSource a = new CountingSource("a.read", 0, 5, 1);
+        CountingSource b = new CountingSource("b.read", 0, 5, 1);
+        StubbornTransform stubborn = new StubbornTransform();
+        CollectingSink sink = new CollectingSink("collect.write");
+        RunReportDTO report = pipeline("p").channelBufferSize(1).stage("a", a).stage("b", b)
+                .stage("s", stubborn, "a", "b").stage("out", sink, "s").run(executor);
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report));
+        assertEquals(List.of(1, 5, 5), List.of(stubborn.finished.get(), a.emitted.size(), b.emitted.size()));
+        assertEquals(List.of(0L, 0L), List.of(stage(report, "s").batchesIn, stage(report, "out").batchesIn));
+        assertEquals(1, sink.commits.get());
+    }
+
+    @Test
+    void transformThatStopsAcceptingIsFinishedAndUpstreamRunsToItsEnd() {
+        CountingSource source = new CountingSource("count.read", 0, 50, 1);
+        Limit limit = new Limit(3);
+        CollectingSink sink = new CollectingSink("collect.write");
+        RunReportDTO report = pipeline("p").channelBufferSize(1).stage("src", source).stage("first", limit, "src")
+                .stage("out", sink, "first").run(executor);
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report));
+        assertEquals(range(0, 3), sink.values);
+        assertEquals(List.of(1, 50), List.of(limit.finished.get(), source.emitted.size()));
+        assertEquals(List.of(), limit.endsSeen);
+        assertEquals(3L, stage(report, "first").batchesIn);
+    }
+
+    @Test
+    void sinkThatStopsAcceptingCommitsWhatItWroteAndUpstreamRunsToItsEnd() {
+        CountingSource source = new CountingSource("count.read", 0, 20, 1);
+        CollectingSink sink = new CollectingSink("collect.write");
+        sink.acceptRows = 2;
+        RunReportDTO report = pipeline("p").channelBufferSize(1).stage("src", source).stage("out", sink, "src")
+                .run(executor);
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report));
+        assertEquals(range(0, 2), sink.values);
+        assertEquals(List.of(1, 0, 20), List.of(sink.commits.get(), sink.aborts.get(), source.emitted.size()));
+    }
+
+    @Test
+    void diamondWhoseSinkHoldsBackItsSecondInputFailsAsStalled() {
+        CountingSource source = new CountingSource("count.read", 0, -1, 1);
+        CollectingSink sink = new CollectingSink("ordered.write");
+        sink.inOrder = true;
+        RunReportDTO report = pipeline("p").timeoutSeconds(60).channelBufferSize(2).stage("src", source)
+                .stage("a", new PassThrough("a.apply"), "src").stage("b", new PassThrough("b.apply"), "src")
+                .stage("w", sink, "a", "b").run(executor);
 
         assertEquals("FAILED", report.outcome);
-        assertEquals("p.toml:30:1: error[PLUGIN]: stage 's' (stubborn.apply) failed: "
-                + "it accepts none of its open inputs 'a', 'b'", problems(report));
+        assertEquals("p.toml: error[PLAN]: pipeline 'p' is stalled: stage 'w' waits for input 'a' while input 'b' "
+                + "is full, 'b' waits for room in 'w', 'a' waits for input 'src', and 'src' waits for room in 'b'",
+                problems(report));
+        assertEquals(List.of("CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED"),
+                report.stages.stream().map(s -> s.status).toList());
+        assertEquals(List.of(0, 1, 1), List.of(sink.commits.get(), sink.aborts.get(), sink.closed.get()));
+    }
+
+    @Test
+    void sourceBlockedOutsideThePipelineIsNotAStall() throws Exception {
+        GatedSource slow = new GatedSource("slow.read", false);
+        CountingSource fast = new CountingSource("fast.read", 100, 5, 1);
+        CollectingSink sink = new CollectingSink("ordered.write");
+        sink.inOrder = true;
+        PipelineRun run = pipeline("p").channelBufferSize(1).stage("slow", slow).stage("fast", fast)
+                .stage("w", sink, "slow", "fast").prepare(executor);
+        CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(run::execute);
+
+        awaitQueueWaits(run, 2); // 'w' waits for input 'slow', 'fast' waits for room in 'w'
+        slow.gate.countDown();
+
+        assertEquals("", problems(report.get(30, TimeUnit.SECONDS)));
+        assertEquals(List.of(0L, 100L, 101L, 102L, 103L, 104L), sink.values);
     }
 
     @Test
@@ -167,7 +262,7 @@ class PipelineRunTest {
         CountingSource source = new CountingSource("count.read", 0, 3, 2);
         source.emptyBefore = Set.of(1);
         CollectingSink sink = new CollectingSink("collect.write");
-        RunReportDTO report = new TestPipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
+        RunReportDTO report = pipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
 
         assertEquals("SUCCEEDED", report.outcome, problems(report));
         assertEquals(3, sink.batches.size());
@@ -180,7 +275,7 @@ class PipelineRunTest {
         CountingSource source = new CountingSource("count.read", 0, 2, 3);
         source.emptyBefore = Set.of(0, 1);
         CollectingSink sink = new CollectingSink("collect.write");
-        RunReportDTO report = new TestPipeline("p").stage("src", source).stage("t", new PassThrough("pass.apply"), "src")
+        RunReportDTO report = pipeline("p").stage("src", source).stage("t", new PassThrough("pass.apply"), "src")
                 .stage("out", sink, "t").run(executor);
 
         assertEquals("SUCCEEDED", report.outcome, problems(report));
@@ -197,7 +292,7 @@ class PipelineRunTest {
         // The sink holds its first batch until the source has emitted 4 more: the queue is then full.
         source.afterEachEmit = new CountDownLatch(5);
         slow.holdFirstWrite = source.afterEachEmit;
-        TestPipeline pipeline = new TestPipeline("p").channelBufferSize(4).stage("src", source)
+        TestPipeline pipeline = pipeline("p").channelBufferSize(4).stage("src", source)
                 .stage("out", slow, "src");
 
         RunReportDTO report = pipeline.run(executor);
@@ -212,7 +307,7 @@ class PipelineRunTest {
         CountingSource source = new CountingSource("count.read", 0, -1, 10);
         FailingTransform failing = new FailingTransform(3);
         CollectingSink sink = new CollectingSink("collect.write");
-        TestPipeline pipeline = new TestPipeline("p").channelBufferSize(2).stage("src", source)
+        TestPipeline pipeline = pipeline("p").channelBufferSize(2).stage("src", source)
                 .stage("check", failing, "src").stage("out", sink, "check");
 
         RunReportDTO report = pipeline.run(executor);
@@ -232,7 +327,7 @@ class PipelineRunTest {
     void errorThrownBySinkIsCaughtAndNamedWithItsClass() {
         CountingSource source = new CountingSource("count.read", 0, 2, 1);
         OverflowingSink sink = new OverflowingSink();
-        RunReportDTO report = new TestPipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
+        RunReportDTO report = pipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
 
         assertEquals("FAILED", report.outcome);
         assertEquals("p.toml:20:1: error[STAGE]: stage 'out' (overflow.write) failed: java.lang.StackOverflowError",
@@ -249,7 +344,7 @@ class PipelineRunTest {
         CollectingSink late = new CollectingSink("late.write");
         FailingTransform failing = new FailingTransform(2);
         failing.failOnlyAfter = early.wrote;
-        RunReportDTO report = new TestPipeline("p").stage("small", small).stage("early", early, "small")
+        RunReportDTO report = pipeline("p").stage("small", small).stage("early", early, "small")
                 .stage("big", big).stage("check", failing, "big").stage("late", late, "check")
                 .run(executor);
 
@@ -264,9 +359,11 @@ class PipelineRunTest {
     void leakedBufferIsReportedWithTheStageAndByteCount() {
         LeakingTransform leaking = new LeakingTransform();
         CollectingSink sink = new CollectingSink("collect.write");
-        RunReportDTO report = new TestPipeline("p").stage("src", new CountingSource("count.read", 0, 1, 1))
+        RunReportDTO report = pipeline("p").stage("src", new CountingSource("count.read", 0, 1, 1))
                 .stage("leaky", leaking, "src").stage("out", sink, "leaky").run(executor);
         leaking.leaked.close();
+        leaking.context.allocator().close(); // the engine keeps a leaking run's allocators open
+        leaking.context.allocator().getParentAllocator().close();
 
         assertEquals("FAILED", report.outcome);
         assertEquals("p.toml:20:1: error[PLUGIN]: stage 'leaky' (leak.apply) leaked 64 bytes of Arrow memory",
@@ -278,7 +375,7 @@ class PipelineRunTest {
     void timeoutStopsTheRunWithTheTimeoutError() {
         IdleSource idle = new IdleSource();
         CollectingSink sink = new CollectingSink("collect.write");
-        RunReportDTO report = new TestPipeline("slow").timeoutSeconds(1).stage("src", idle)
+        RunReportDTO report = pipeline("slow").timeoutSeconds(1).stage("src", idle)
                 .stage("out", sink, "src").run(executor);
 
         assertEquals("FAILED", report.outcome);
@@ -291,7 +388,7 @@ class PipelineRunTest {
     void stopEndsARunningPipelineAsStopped() throws Exception {
         IdleSource idle = new IdleSource();
         CollectingSink sink = new CollectingSink("collect.write");
-        PipelineRun run = new TestPipeline("p").stage("src", idle).stage("out", sink, "src").prepare(executor);
+        PipelineRun run = pipeline("p").stage("src", idle).stage("out", sink, "src").prepare(executor);
         CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(run::execute);
         idle.producing.await();
         sink.opened.await();
@@ -306,7 +403,7 @@ class PipelineRunTest {
     void unavailableFunctionFailsBeforeAnyStageOpens() {
         CountingSource source = new CountingSource("count.read", 0, 1, 1);
         CollectingSink sink = new CollectingSink("gone.write");
-        TestPipeline pipeline = new TestPipeline("p").stage("src", source).stage("out", sink, "src");
+        TestPipeline pipeline = pipeline("p").stage("src", source).stage("out", sink, "src");
 
         RunReportDTO report = pipeline.run(executor);
 
@@ -323,7 +420,7 @@ class PipelineRunTest {
         CountingSource source = new CountingSource("count.read", 0, 5, 1);
         CollectingSink sink = new CollectingSink("collect.write");
         sink.openFailure = StageException.config("path", "cannot create folder 'out'");
-        RunReportDTO report = new TestPipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
+        RunReportDTO report = pipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
 
         assertEquals("p.toml:23:1: error[CONFIG]: stage 'out' (collect.write) failed: cannot create folder 'out'",
                 problems(report));
@@ -336,14 +433,73 @@ class PipelineRunTest {
     }
 
     @Test
-    void eachRunGetsItsOwnAllocator() {
+    void eachRunGetsItsOwnChildOfTheEngineAllocatorAndClosesIt() {
         CountingSource source = new CountingSource("count.read", 0, 1, 1);
-        TestPipeline pipeline = new TestPipeline("p").stage("src", source)
+        TestPipeline pipeline = pipeline("p").stage("src", source)
                 .stage("out", new CollectingSink("collect.write"), "src");
         pipeline.run(executor);
-        Object first = source.context.allocator();
+        BufferAllocator first = source.context.allocator();
         pipeline.run(executor);
-        assertNotSame(first, source.context.allocator());
-        assertTrue(source.context.allocator().getName().contains("src"));
+
+        BufferAllocator stageAllocator = source.context.allocator();
+        BufferAllocator runAllocator = stageAllocator.getParentAllocator();
+        assertNotSame(first, stageAllocator);
+        assertNotSame(first.getParentAllocator(), runAllocator);
+        assertSame(engine, runAllocator.getParentAllocator());
+        assertEquals(List.of("stage src", "run p", 64L << 20, 64L << 20),
+                List.of(stageAllocator.getName(), runAllocator.getName(), stageAllocator.getLimit(),
+                        runAllocator.getLimit()));
+        assertEquals(List.of(), List.copyOf(engine.getChildAllocators()));
+    }
+
+    @Test
+    void failedRunInterruptsABlockedStageAfterOneGracePeriodAndReportsItCancelled() throws Exception {
+        GatedSource blocked = new GatedSource("blocked.read", false);
+        FailingTransform failing = new FailingTransform(1);
+        failing.failOnlyAfter = blocked.blocked;
+        PipelineRun run = pipeline("p").timeoutSeconds(3600).stopGraceMillis(50).stage("in", blocked)
+                .stage("out", new CollectingSink("collect.write"), "in")
+                .stage("small", new CountingSource("count.read", 0, 1, 1)).stage("check", failing, "small")
+                .stage("out2", new CollectingSink("other.write"), "check").prepare(executor);
+
+        RunReportDTO report = CompletableFuture.supplyAsync(run::execute).get(60, TimeUnit.SECONDS);
+
+        assertEquals("p.toml:40:1: error[DATA]: stage 'check' (fail.apply) failed: "
+                + "value 'x' in column 'n' is not a number", problems(report));
+        // 'small' may have ended before 'check' failed, or not
+        assertEquals(List.of("CANCELLED", "CANCELLED", "FAILED", "CANCELLED"), statuses(report, "in", "out", "check",
+                "out2"));
+        assertEquals(List.of(1, 1), List.of(blocked.interrupts.get(), blocked.closed.get()));
+        assertTrue(stage(report, "in").millis >= 50, "it ran until interrupted: " + stage(report, "in").millis);
+    }
+
+    @Test
+    void stageThatIgnoresInterruptsIsReportedStuckAfterTheSecondGracePeriod() throws Exception {
+        GatedSource stuck = new GatedSource("stuck.read", true);
+        FailingTransform failing = new FailingTransform(1);
+        failing.failOnlyAfter = stuck.blocked;
+        PipelineRun run = pipeline("p").timeoutSeconds(3600).stopGraceMillis(50).stage("in", stuck)
+                .stage("out", new CollectingSink("collect.write"), "in")
+                .stage("small", new CountingSource("count.read", 0, 1, 1)).stage("check", failing, "small")
+                .stage("out2", new CollectingSink("other.write"), "check").prepare(executor);
+        RunReportDTO report;
+        try {
+            report = CompletableFuture.supplyAsync(run::execute).get(60, TimeUnit.SECONDS);
+        } finally {
+            stuck.gate.countDown();
+        }
+
+        assertEquals("p.toml:40:1: error[DATA]: stage 'check' (fail.apply) failed: "
+                + "value 'x' in column 'n' is not a number\n"
+                + "p.toml:10:1: error[PLUGIN]: stage 'in' (stuck.read) did not stop within 100 ms after the run stopped",
+                problems(report));
+        assertEquals(List.of("STUCK", "CANCELLED", "FAILED", "CANCELLED"), statuses(report, "in", "out", "check",
+                "out2"));
+        assertTrue(stage(report, "in").millis >= 100, "it was waited for: " + stage(report, "in").millis);
+        assertEquals(1, stuck.interrupts.get());
+        // once it returns, it is closed and the run's memory is released (checked after each test)
+        executor.shutdown();
+        assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS));
+        assertEquals(1, stuck.closed.get());
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.arrow.memory.BufferAllocator;
+
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.Stage;
@@ -29,22 +31,31 @@ import io.conveyor.engine.internal.plan.PlannedStage;
 public final class TestPipeline implements StageSupplier {
 
     private final String name;
+    private final BufferAllocator engineAllocator;
     private final List<StageSpec> specs = new ArrayList<>();
     private final List<StageRole> roles = new ArrayList<>();
     private final Map<String, Stage> services = new HashMap<>();
     private long timeoutSeconds = GlobalSpec.DEFAULT_TIMEOUT_SECONDS;
     private int channelBufferSize = GlobalSpec.DEFAULT_CHANNEL_BUFFER_SIZE;
+    private long stopGraceMillis = 5_000;
     private final AtomicInteger leased = new AtomicInteger();
     private final AtomicInteger released = new AtomicInteger();
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private PipelineRun lastRun;
 
-    public TestPipeline(String name) {
+    /** @param engineAllocator the allocator runs take theirs from, as the engine's root */
+    public TestPipeline(String name, BufferAllocator engineAllocator) {
         this.name = name;
+        this.engineAllocator = engineAllocator;
     }
 
     public TestPipeline timeoutSeconds(long seconds) {
         this.timeoutSeconds = seconds;
+        return this;
+    }
+
+    public TestPipeline stopGraceMillis(long millis) {
+        this.stopGraceMillis = millis;
         return this;
     }
 
@@ -80,7 +91,8 @@ public final class TestPipeline implements StageSupplier {
 
     /** Creates the run, without executing it. */
     public PipelineRun prepare(ExecutorService executor) {
-        lastRun = new PipelineRun(plan(), this, executor, new ExecutionSettings(64L << 20, 8192, 5_000),
+        lastRun = new PipelineRun(plan(), this, executor, engineAllocator,
+                new ExecutionSettings(64L << 20, 8192, stopGraceMillis),
                 new RunIO(new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true)));
         return lastRun;
     }

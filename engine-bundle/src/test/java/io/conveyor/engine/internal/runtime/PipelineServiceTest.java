@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,15 +48,18 @@ class PipelineServiceTest {
     Path dir;
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final RootAllocator engine = new RootAllocator(256L << 20);
     private final ProviderTable table = new ProviderTable();
     private final AtomicLong serviceIds = new AtomicLong(100);
     private final PipelineService service = new PipelineService(new StageRegistry(table, PipelineServiceTest::lease),
-            executor, new ExecutionSettings(64L << 20, 8192, 5_000));
+            executor, engine, new ExecutionSettings(64L << 20, 8192, 5_000));
 
     @AfterEach
-    void shutDown() {
-        service.close(Duration.ofSeconds(5));
+    void shutDown() throws InterruptedException {
+        assertTrue(service.close(Duration.ofSeconds(30)));
         executor.shutdownNow();
+        assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS));
+        engine.close();
     }
 
     private static StageLease lease(StageProvider provider) {
