@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -14,6 +13,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +30,9 @@ import io.conveyor.engine.internal.registry.StageRegistry;
  * The {@link ConveyorRuntime} service. Owns the threads stages run on and the engine's Arrow root
  * allocator (the server-wide memory limit; each run takes a child of it): both created on
  * activation, and released in {@link #deactivate()} after every running pipeline.
+ *
+ * <p>A configuration change ({@link #modified}) applies to the runs that start afterwards;
+ * running ones keep the settings they started with. The server-wide memory limit changes at once.
  */
 @Component(service = ConveyorRuntime.class, configurationPid = "io.conveyor.engine")
 public final class ConveyorRuntimeImpl implements ConveyorRuntime {
@@ -44,7 +47,6 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConveyorRuntimeImpl.class);
-    private static final Duration STOP_RUNS_WAIT = Duration.ofSeconds(10);
 
     private final ExecutorService executor;
     private final BufferAllocator allocator;
@@ -52,25 +54,31 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
 
     @Activate
     public ConveyorRuntimeImpl(@Reference StageRegistry registry, Config config) {
-        ExecutionSettings settings = new ExecutionSettings(config.memory_limit_bytes(),
-                ExecutionSettings.DEFAULT_BATCH_SIZE, config.stop_grace_millis());
+        ExecutionSettings settings = settings(config);
         this.allocator = new RootAllocator(settings.memoryLimitBytes());
         this.executor = Executors.newCachedThreadPool(new StageThreads());
         this.service = new PipelineService(registry, executor, allocator, settings);
     }
 
+    @Modified
+    void modified(Config config) {
+        ExecutionSettings settings = settings(config);
+        allocator.setLimit(settings.memoryLimitBytes());
+        service.useSettings(settings);
+    }
+
+    /**
+     * Stops every run and waits one stop grace period for them, then interrupts every stage
+     * thread; runs give up on stages that still do not stop after their own second grace period,
+     * so this returns after about two grace periods at most.
+     */
     @Deactivate
     void deactivate() {
-        service.close(STOP_RUNS_WAIT);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("Stage threads still running at shutdown; interrupting them");
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        Duration grace = Duration.ofMillis(service.settings().stopGraceMillis());
+        boolean ended = service.close(grace);
+        executor.shutdownNow();
+        if (!ended && !service.awaitNoRuns(grace)) {
+            LOG.warn("Some pipeline runs did not end at shutdown");
         }
         closeAllocator();
     }
@@ -83,6 +91,16 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
             return;
         }
         allocator.close();
+    }
+
+    /** The engine's root allocator, for tests. */
+    BufferAllocator allocator() {
+        return allocator;
+    }
+
+    private static ExecutionSettings settings(Config config) {
+        return new ExecutionSettings(config.memory_limit_bytes(), ExecutionSettings.DEFAULT_BATCH_SIZE,
+                config.stop_grace_millis());
     }
 
     @Override
