@@ -262,6 +262,7 @@ final class Inbox {
         if (quoted.size() == 1) {
             return quoted.get(0);
         }
-        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + quoted.get(quoted.size() - 1);
+        String last = quoted.get(quoted.size() - 1);
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + last;
     }
 }

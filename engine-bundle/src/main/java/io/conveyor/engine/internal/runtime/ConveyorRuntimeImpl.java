@@ -86,7 +86,8 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     private void closeAllocator() {
         if (allocator.getAllocatedMemory() > 0 || !allocator.getChildAllocators().isEmpty()) {
             // Stages that did not stop (or leaked) still hold it; closing would throw.
-            LOG.warn("Arrow memory still held at shutdown ({} bytes), by stages that leaked or did not stop",
+            LOG.warn("Engine allocator left open at shutdown: {} run allocators still hold {} bytes, for stages"
+                    + " that leaked or did not stop", allocator.getChildAllocators().size(),
                     allocator.getAllocatedMemory());
             return;
         }

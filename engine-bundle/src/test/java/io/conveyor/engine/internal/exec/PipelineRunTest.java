@@ -491,7 +491,8 @@ class PipelineRunTest {
 
         assertEquals("p.toml:40:1: error[DATA]: stage 'check' (fail.apply) failed: "
                 + "value 'x' in column 'n' is not a number\n"
-                + "p.toml:10:1: error[PLUGIN]: stage 'in' (stuck.read) did not stop within 100 ms after the run stopped",
+                + "p.toml:10:1: error[PLUGIN]: stage 'in' (stuck.read) did not stop within 100 ms after the run "
+                + "stopped",
                 problems(report));
         assertEquals(List.of("STUCK", "CANCELLED", "FAILED", "CANCELLED"), statuses(report, "in", "out", "check",
                 "out2"));

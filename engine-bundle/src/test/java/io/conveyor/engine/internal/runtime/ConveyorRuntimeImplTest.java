@@ -200,7 +200,8 @@ class ConveyorRuntimeImplTest {
         }
 
         assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped\n"
-                + "p.toml:4:1: error[PLUGIN]: stage 'src' (stuck.read) did not stop within 100 ms after the run stopped",
+                + "p.toml:4:1: error[PLUGIN]: stage 'src' (stuck.read) did not stop within 100 ms after the run "
+                + "stopped",
                 problems(report.get(30, TimeUnit.SECONDS)));
         // the run gives its memory back once the stage finally returns; then the allocator can close
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
