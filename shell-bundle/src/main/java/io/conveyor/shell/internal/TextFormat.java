@@ -1,4 +1,4 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import java.util.List;
 import java.util.Locale;
