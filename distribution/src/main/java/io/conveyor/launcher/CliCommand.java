@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * framework whose storage is a temporary folder, deleted at the end, so that several commands can
  * run side by side.
  *
- * <p>The engine registers the command line as a {@code java.util.function.Function} service with
- * the property {@code conveyor.cli=main}: {@code apply(String[] {command, args...})} prints what it
+ * <p>The shell bundle ({@code io.conveyor.shell}) registers the command line as a
+ * {@code java.util.function.Function} service with the property {@code conveyor.cli=main}, once
+ * the engine's runtime service is there: {@code apply(String[] {command, args...})} prints what it
  * has to say itself and returns the exit code as an {@code Integer}.
  */
 final class CliCommand {
