@@ -11,33 +11,40 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import io.conveyor.api.stage.Emitter;
 
 /**
- * An {@link Emitter} that keeps every non-empty batch it is given, as the engine would pass them
- * on, and closes them in {@link #close()}. Empty batches are closed at once and counted, as the
- * engine drops them.
+ * An {@link Emitter} that keeps the batches it is given as the engine passes them on, and closes
+ * them in {@link #close()}. Like the engine, it keeps a batch with no rows only when it is the
+ * first batch emitted (it carries the schema of an empty result); a later one is closed at once
+ * and counted.
  */
 public final class CollectingEmitter implements Emitter, AutoCloseable {
 
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
-    private int emptyBatches;
+    private boolean emittedBefore;
+    private int droppedEmptyBatches;
 
     @Override
     public void emit(VectorSchemaRoot batch) {
-        if (batch.getRowCount() == 0) {
-            emptyBatches++;
+        boolean first = !emittedBefore;
+        emittedBefore = true;
+        if (batch.getRowCount() == 0 && !first) {
+            droppedEmptyBatches++;
             batch.close();
         } else {
             batches.add(batch);
         }
     }
 
-    /** The non-empty batches emitted so far, in order. Owned by this emitter. */
+    /**
+     * The batches kept so far, in order: every batch with rows, and a first batch without rows.
+     * Owned by this emitter.
+     */
     public List<VectorSchemaRoot> batches() {
         return Collections.unmodifiableList(batches);
     }
 
-    /** How many empty batches were emitted (and dropped). */
-    public int emptyBatches() {
-        return emptyBatches;
+    /** How many batches without rows were dropped because they were not the first batch. */
+    public int droppedEmptyBatches() {
+        return droppedEmptyBatches;
     }
 
     /** Every row emitted so far, rendered by {@link BatchText#rows}. */

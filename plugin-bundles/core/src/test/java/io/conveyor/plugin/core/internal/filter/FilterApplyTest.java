@@ -112,7 +112,7 @@ class FilterApplyTest {
         try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
                 Map.of("column", "id", "value", 100)), context, sales)) {
             assertEquals(0, out.batches().size());
-            assertEquals(0, out.emptyBatches());
+            assertEquals(0, out.droppedEmptyBatches());
         }
     }
 
