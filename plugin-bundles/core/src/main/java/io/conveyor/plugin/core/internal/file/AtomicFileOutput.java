@@ -2,6 +2,7 @@ package io.conveyor.plugin.core.internal.file;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -38,6 +39,7 @@ public final class AtomicFileOutput implements AutoCloseable {
     private final Path temp;
     private final Path firstCreatedFolder;
     private final FileChannel channel;
+    private final OutputStream stream;
     private final Writer writer;
     private boolean done;
 
@@ -47,8 +49,8 @@ public final class AtomicFileOutput implements AutoCloseable {
         this.temp = temp;
         this.firstCreatedFolder = firstCreatedFolder;
         this.channel = channel;
-        this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                StandardCharsets.UTF_8), BUFFER);
+        this.stream = Channels.newOutputStream(channel);
+        this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
     }
 
     /**
@@ -82,6 +84,17 @@ public final class AtomicFileOutput implements AutoCloseable {
 
     public Writer writer() {
         return writer;
+    }
+
+    /** A new hidden part file beside the target, for text to {@link #append} later; the caller deletes it. */
+    public PartFile newPart() throws IOException {
+        return PartFile.create(temp.getParent(), target.getFileName().toString());
+    }
+
+    /** Appends the bytes of {@code file} after everything written so far. */
+    public void append(Path file) throws IOException {
+        writer.flush();
+        Files.copy(file, stream);
     }
 
     /** An IO error for a failed write, worded like every other. */
