@@ -31,7 +31,8 @@ import io.conveyor.plugin.core.internal.batch.ColumnType;
  *
  * <p>Rows with fewer fields than columns get nulls in the missing cells; rows with more are an
  * error. Without headers, columns are named {@code column_1 .. column_n} after the first row, as
- * Polars names them.
+ * Polars names them. A header without rows gives one batch without rows whose utf8 columns carry
+ * the header's names, so the empty result keeps its columns; an empty input gives nothing.
  */
 public final class CsvBatchReader implements SourceTask {
 
@@ -45,6 +46,7 @@ public final class CsvBatchReader implements SourceTask {
     private ColumnType[] types;
     private String widthSource;
     private boolean started;
+    private boolean emitted;
 
     /**
      * @param in     the CSV bytes (UTF-8); closed by {@link #close()}: wrap a stream you must keep open
@@ -81,10 +83,11 @@ public final class CsvBatchReader implements SourceTask {
                     fill(batch, record);
                     batch.endRow();
                 }
-                if (batch.row() == 0) {
+                if (batch.row() == 0 && emitted) {
                     return false;
                 }
                 boolean full = batch.row() == batchSize;
+                emitted = true;
                 out.emit(batch.finish());
                 return full;
             }

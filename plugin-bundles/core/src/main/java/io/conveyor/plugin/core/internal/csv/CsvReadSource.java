@@ -26,7 +26,8 @@ public final class CsvReadSource implements Source {
                     + "bool (true/false in any case), otherwise utf8; empty cells are null. Quoted fields may "
                     + "hold delimiters, doubled quotes and line breaks. The file is streamed in batches, never "
                     + "loaded whole; a later value that does not fit its column's inferred type fails the run "
-                    + "with the file, line, column and value.")
+                    + "with the file, line, column and value. A header without rows gives an empty result that "
+                    + "keeps the header's columns, as utf8.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to read; a relative path resolves against the working directory.")
                     .example("\"data/sales.csv\"").build())

@@ -154,12 +154,29 @@ class CsvReadSourceTest {
     }
 
     @Test
-    void emptyFilesAndHeaderOnlyFilesProduceNothing() throws Exception {
+    void anEmptyFileProducesNothing() throws Exception {
         try (CollectingEmitter out = read("", 8192)) {
             assertEquals(0, out.batches().size());
         }
-        try (CollectingEmitter out = read("a,b\n", 8192)) {
+        try (CollectingEmitter out = read("", 8192, "headers", false)) {
             assertEquals(0, out.batches().size());
+        }
+    }
+
+    @Test
+    void aHeaderWithoutRowsGivesOneBatchWithoutRowsThatKeepsTheColumns() throws Exception {
+        try (CollectingEmitter out = read("a,b\n", 8192)) {
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.batches().get(0).getRowCount());
+            assertEquals("a:utf8, b:utf8", BatchText.schema(out.batches().get(0)));
+        }
+    }
+
+    @Test
+    void aFileOfWholeBatchesEndsWithoutAnEmptyBatch() throws Exception {
+        try (CollectingEmitter out = read("n\n1\n2\n", 2)) {
+            assertEquals(List.of(2), out.batches().stream().map(b -> b.getRowCount()).toList());
+            assertEquals(0, out.droppedEmptyBatches());
         }
     }
 

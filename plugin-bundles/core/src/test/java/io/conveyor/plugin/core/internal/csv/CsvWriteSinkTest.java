@@ -248,9 +248,27 @@ class CsvWriteSinkTest {
     }
 
     @Test
-    void noRowsGiveAnEmptyFile() throws Exception {
+    void noBatchAtAllGivesAnEmptyFile() throws Exception {
         Runs.sink(sink, config(), context);
         assertEquals("", output());
+    }
+
+    @Test
+    void anEmptyResultGivesJustTheHeader() throws Exception {
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64, name:utf8")) {
+            Runs.sink(sink, config(), context, empty);
+            assertEquals("id,name\n", output());
+            Runs.sink(sink, config("headers", false), context, empty);
+            assertEquals("", output());
+        }
+    }
+
+    @Test
+    void anEmptyResultOfALaterInputStillGivesTheHeader() throws Exception {
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64, name:utf8")) {
+            Runs.sink(sink, config(), context, inputs("a", none(), "b", new VectorSchemaRoot[] {empty}));
+        }
+        assertEquals("id,name\n", output());
     }
 
     @Test

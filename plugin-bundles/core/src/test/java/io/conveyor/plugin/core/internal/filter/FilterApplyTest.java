@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.BatchText;
 import io.conveyor.testing.Batches;
 import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
@@ -108,11 +109,34 @@ class FilterApplyTest {
     }
 
     @Test
-    void aBatchWhereNoRowMatchesEmitsNothing() throws StageException {
-        try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
-                Map.of("column", "id", "value", 100)), context, sales)) {
-            assertEquals(0, out.batches().size());
+    void whenNothingMatchesOneBatchWithoutRowsKeepsTheColumns() throws StageException {
+        try (VectorSchemaRoot more = Batches.of(root, SCHEMA, row(11, "Lamp", 20.0, 1, true));
+                CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                        Map.of("column", "id", "value", 100)), context, sales, more)) {
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.batches().get(0).getRowCount());
+            assertEquals(SCHEMA, BatchText.schema(out.batches().get(0)));
             assertEquals(0, out.droppedEmptyBatches());
+        }
+    }
+
+    @Test
+    void afterRowsWereEmittedABatchWhereNothingMatchesEmitsNothing() throws StageException {
+        try (VectorSchemaRoot more = Batches.of(root, SCHEMA, row(11, "Lamp", 20.0, 1, true));
+                CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                        Map.of("column", "id", "value", 1)), context, sales, more)) {
+            assertEquals(List.of("1"), out.rows().stream().map(r -> r.substring(0, r.indexOf('|'))).toList());
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.droppedEmptyBatches());
+        }
+    }
+
+    @Test
+    void aBatchWithoutRowsIsPassedOn() throws StageException {
+        try (VectorSchemaRoot empty = Batches.of(root, SCHEMA);
+                CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                        Map.of("column", "id", "value", 1)), context, empty)) {
+            assertSame(empty, out.batches().get(0));
         }
     }
 

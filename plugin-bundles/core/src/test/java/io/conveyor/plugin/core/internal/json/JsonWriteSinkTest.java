@@ -91,6 +91,11 @@ class JsonWriteSinkTest {
     void noRowsGiveAnEmptyArrayOrAnEmptyFile() throws Exception {
         assertEquals("[]\n", write("records", true));
         assertEquals("", write("jsonl", false));
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64")) {
+            assertEquals("[]\n", write("records", false, empty));
+            assertEquals("[]\n", write("records", true, empty));
+            assertEquals("", write("jsonl", false, empty));
+        }
     }
 
     @Test
