@@ -14,13 +14,25 @@ import io.conveyor.api.stage.Emitter;
  * An {@link Emitter} that keeps the batches it is given as the engine passes them on, and closes
  * them in {@link #close()}. Like the engine, it keeps a batch with no rows only when it is the
  * first batch emitted (it carries the schema of an empty result); a later one is closed at once
- * and counted.
+ * and counted. Batches it was told are borrowed (the inputs a transform may forward) are kept but
+ * never closed.
  */
 public final class CollectingEmitter implements Emitter, AutoCloseable {
 
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
+    private final Set<VectorSchemaRoot> borrowed;
     private boolean emittedBefore;
     private int droppedEmptyBatches;
+
+    public CollectingEmitter() {
+        this(List.of());
+    }
+
+    /** An emitter that never closes {@code borrowed}: batches a transform may forward, owned by the caller. */
+    CollectingEmitter(List<VectorSchemaRoot> borrowed) {
+        this.borrowed = Collections.newSetFromMap(new IdentityHashMap<>());
+        this.borrowed.addAll(borrowed);
+    }
 
     @Override
     public void emit(VectorSchemaRoot batch) {
@@ -28,7 +40,9 @@ public final class CollectingEmitter implements Emitter, AutoCloseable {
         emittedBefore = true;
         if (batch.getRowCount() == 0 && !first) {
             droppedEmptyBatches++;
-            batch.close();
+            if (!borrowed.contains(batch)) {
+                batch.close();
+            }
         } else {
             batches.add(batch);
         }
@@ -57,10 +71,11 @@ public final class CollectingEmitter implements Emitter, AutoCloseable {
         return batches.stream().mapToLong(VectorSchemaRoot::getRowCount).sum();
     }
 
-    /** Closes every batch kept; a batch emitted twice (a forwarded input) is closed once. */
+    /** Closes every batch kept but the borrowed ones; a batch emitted twice is closed once. */
     @Override
     public void close() {
         Set<VectorSchemaRoot> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+        closed.addAll(borrowed);
         for (VectorSchemaRoot batch : batches) {
             if (closed.add(batch)) {
                 batch.close();

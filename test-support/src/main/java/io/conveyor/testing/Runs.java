@@ -56,10 +56,13 @@ public final class Runs {
         return transform(transform, config, context, Map.of("in", List.of(batches)));
     }
 
-    /** Runs a transform over named inputs (use a {@link LinkedHashMap} to fix their order). */
+    /**
+     * Runs a transform over named inputs (use a {@link LinkedHashMap} to fix their order). The
+     * returned emitter may hold input batches the transform forwarded; it does not close those.
+     */
     public static CollectingEmitter transform(Transform transform, StageConfig config, StageContext context,
             Map<String, List<VectorSchemaRoot>> inputs) throws StageException {
-        CollectingEmitter out = new CollectingEmitter();
+        CollectingEmitter out = new CollectingEmitter(inputs.values().stream().flatMap(List::stream).toList());
         try (TransformTask task = transform.open(config, context, new ArrayList<>(inputs.keySet()))) {
             deliver(inputs, task::accepts, (input, batch) -> task.process(input, batch, out),
                     input -> task.endOfInput(input, out));

@@ -175,4 +175,28 @@ class TestSupportTest {
             assertEquals(List.of("in: 1 rows", "finish"), log);
         }
     }
+
+    @Test
+    void anInputTheTransformForwardsStaysTheCallersAndOpen() throws Exception {
+        StageDescriptor descriptor = StageDescriptor.builder("pass.apply", StageRole.TRANSFORM).build();
+        Transform pass = new Transform() {
+            @Override
+            public StageDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public TransformTask open(StageConfig config, StageContext context, List<String> inputs) {
+                return (input, batch, out) -> out.emit(batch);
+            }
+        };
+        try (TestContext context = TestContext.of(root, "pass");
+                VectorSchemaRoot batch = Batches.of(root, "id:int64", row(7))) {
+            try (CollectingEmitter out = Runs.transform(pass, TestConfig.of(descriptor, Map.of()), context, batch,
+                    batch)) {
+                assertEquals(List.of("7", "7"), out.rows());
+            }
+            assertEquals(List.of("7"), BatchText.rows(batch));
+        }
+    }
 }
