@@ -29,7 +29,8 @@ public final class FilterApply implements Transform {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("filter.apply", StageRole.TRANSFORM)
             .description("Keeps the rows where a column compares true with a value. Numbers compare with "
-                    + "integer and float columns, strings with utf8 columns, booleans with bool columns; a null "
+                    + "integer and float columns, exactly (a float value with a large int64, an unsigned column), "
+                    + "strings with utf8 columns, booleans with bool columns; a null "
                     + "cell never matches, not even with !=. Batches where every row matches pass through "
                     + "without a copy. When no row matches, the empty result keeps the columns.")
             .parameter(Parameter.builder("column", ParameterType.STRING).required()
