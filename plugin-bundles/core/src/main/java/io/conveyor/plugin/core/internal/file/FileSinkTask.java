@@ -78,7 +78,7 @@ public final class FileSinkTask implements SinkTask {
     }
 
     private PartedFormat formatOf(String input) throws IOException {
-        if (input.equals(inputs.get(0))) {
+        if (input.equals(inputs.isEmpty() ? null : inputs.get(0))) {
             return format;
         }
         Part part = parts.get(input);
