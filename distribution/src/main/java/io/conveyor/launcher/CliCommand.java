@@ -1,6 +1,7 @@
 package io.conveyor.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -12,8 +13,9 @@ import java.util.stream.Stream;
  * framework whose storage is a temporary folder, deleted at the end, so that several commands can
  * run side by side.
  *
- * <p>The engine registers the command line as a {@code java.util.function.Function} service with
- * the property {@code conveyor.cli=main}: {@code apply(String[] {command, args...})} prints what it
+ * <p>The shell bundle ({@code io.conveyor.shell}) registers the command line as a
+ * {@code java.util.function.Function} service with the property {@code conveyor.cli=main}, once
+ * the engine's runtime service is there: {@code apply(String[] {command, args...})} prints what it
  * has to say itself and returns the exit code as an {@code Integer}.
  */
 final class CliCommand {
@@ -22,6 +24,7 @@ final class CliCommand {
 
     private final Distribution distribution;
     private final Timeouts timeouts;
+    private boolean shutDown;
 
     CliCommand(Distribution distribution, Timeouts timeouts) {
         this.distribution = distribution;
@@ -82,7 +85,15 @@ final class CliCommand {
         return ((Number) result).intValue();
     }
 
-    private void shutDown(EmbeddedFramework framework, Path storage) {
+    /**
+     * Stops the framework and deletes its storage, once: a signal's shutdown hook and the command's
+     * own {@code finally} may both get here, at the same time; the second waits for the first.
+     */
+    private synchronized void shutDown(EmbeddedFramework framework, Path storage) {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
         framework.stop(timeouts.shutdown());
         deleteRecursively(storage);
     }
@@ -109,7 +120,7 @@ final class CliCommand {
                     // keep deleting the rest
                 }
             });
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // nothing more can be done
         }
     }

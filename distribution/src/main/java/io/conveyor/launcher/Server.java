@@ -1,6 +1,8 @@
 package io.conveyor.launcher;
 
 import java.io.PrintStream;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Hashtable;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +17,9 @@ import sun.misc.Signal;
  * SIGINT, then stops the framework (bundles in reverse start order) and exits 0.
  */
 final class Server {
+
+    /** The time format of slf4j-simple's lines in the same log. */
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     static final String RUNTIME_FILTER = "(objectClass=io.conveyor.api.runtime.ConveyorRuntime)";
 
@@ -51,6 +56,7 @@ final class Server {
             try {
                 startUp(framework, home, console, terminal);
                 FrameworkEvent end = framework.awaitStop();
+                logLine("Conveyor server stopped");
                 return end.getType() == FrameworkEvent.ERROR ? LauncherException.EXIT_FAILURE : 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,10 +108,16 @@ final class Server {
     private void installSignalHandlers(EmbeddedFramework framework) {
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> {
+                logLine("Conveyor server stopping: SIG" + name);
                 stopRequested.set(true);
                 framework.requestStop();
             });
         }
+    }
+
+    /** A line in the server log (System.err points there while the server runs). */
+    private static void logLine(String message) {
+        System.err.println(OffsetDateTime.now().format(LOG_TIME) + " INFO " + Server.class.getName() + " - " + message);
     }
 
     private static void removeHook(Thread hook) {

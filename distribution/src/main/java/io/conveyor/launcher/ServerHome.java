@@ -1,10 +1,14 @@
 package io.conveyor.launcher;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -64,9 +68,23 @@ record ServerHome(Path root) {
             throw new LauncherException(LauncherException.EXIT_USAGE,
                     "cannot use " + root + " as the server home: " + e.getFile() + " is not a folder");
         } catch (IOException e) {
-            throw new LauncherException(LauncherException.EXIT_FAILURE,
-                    "cannot prepare the server home " + root + ": " + e.getMessage(), e);
+            throw new LauncherException(LauncherException.EXIT_USAGE,
+                    "cannot use " + root + " as the server home: " + reason(e), e);
         }
+    }
+
+    /** Why a file operation failed, in words rather than the bare path Java's exceptions carry. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such folder " + missing.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage();
     }
 
     private static void copyDefaults(Path from, Path to) throws IOException {

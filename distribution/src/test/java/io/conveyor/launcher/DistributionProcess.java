@@ -3,6 +3,7 @@ package io.conveyor.launcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,14 +61,28 @@ final class DistributionProcess {
     /** Runs {@code script} (bin/conveyor, or a link to it) to its end. */
     static Completed runScript(Path script, Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return complete(builder(script, workingDirectory, environment, args)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())), null, args);
+    }
+
+    /** Runs a command to its end with {@code input} written to its stdin through a pipe, then closed. */
+    static Completed runWithInput(Path workingDirectory, String input, String... args)
+            throws IOException, InterruptedException {
+        return complete(builder(workingDirectory, Map.of(), args).redirectInput(ProcessBuilder.Redirect.PIPE), input,
+                args);
+    }
+
+    private static Completed complete(ProcessBuilder builder, String input, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("conveyor-it-", ".out");
         Path err = Files.createTempFile("conveyor-it-", ".err");
         try {
-            Process process = builder(script, workingDirectory, environment, args)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (input != null) {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("conveyor " + String.join(" ", args) + " did not end within " + WAIT_SECONDS + " s");

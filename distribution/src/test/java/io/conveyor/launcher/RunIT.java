@@ -74,6 +74,42 @@ class RunIT {
     }
 
     @Test
+    void stdinReadsWhatIsPipedIntoTheCommand() throws Exception {
+        Files.writeString(workingDirectory.resolve("pipe.toml"), """
+                [pipeline]
+                name = "pipe"
+
+                [[stages]]
+                id = "in"
+                function = "stdin.read"
+
+                [stages.config]
+                format = "csv"
+
+                [[stages]]
+                id = "out"
+                function = "stdout.write"
+                inputs = ["in"]
+
+                [stages.config]
+                format = "csv"
+                """);
+
+        DistributionProcess.Completed result = DistributionProcess.runWithInput(workingDirectory,
+                "id,name\n1,a\n2,b\n", "run", "pipe.toml");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("id,name\n1,a\n2,b\n", result.stdout());
+        assertEquals("""
+                pipeline 'pipe': SUCCEEDED in N ms
+
+                stage function status rows in rows out batches in batches out time
+                in stdin.read SUCCEEDED - 2 - 1 N ms
+                out stdout.write SUCCEEDED 2 - 1 - N ms
+                """, maskTimes(result.stderr()));
+    }
+
+    @Test
     void severalRunsProceedSideBySide() throws Exception {
         List<Path> dirs = List.of(workingDirectory.resolve("one"), workingDirectory.resolve("two"), workingDirectory.resolve("three"));
         for (Path dir : dirs) {

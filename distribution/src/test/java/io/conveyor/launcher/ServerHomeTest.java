@@ -70,4 +70,15 @@ class ServerHomeTest {
         assertEquals(2, e.exitCode());
         assertEquals("cannot use " + file + " as the server home: " + file + " is not a folder", e.getMessage());
     }
+
+    @Test
+    void aHomeThatCannotBeCreatedIsAUsageErrorWithTheReason() throws Exception {
+        Path file = temp.resolve("file");
+        Files.writeString(file, "");
+        Path under = file.resolve("home");
+
+        LauncherException e = assertThrows(LauncherException.class, () -> new ServerHome(under).prepare(distribution));
+        assertEquals(2, e.exitCode());
+        assertEquals("cannot use " + under + " as the server home: not a directory", e.getMessage());
+    }
 }

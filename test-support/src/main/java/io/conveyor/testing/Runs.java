@@ -24,7 +24,11 @@ import io.conveyor.api.stage.TransformTask;
  * the data calls, then close (and for sinks commit, or abort when a call throws).
  *
  * <p>Inputs are delivered round-robin over the inputs the task {@code accepts}, so a task that
- * orders its inputs is really tested. Input batches stay owned by the caller.
+ * orders its inputs is really tested, and batches of different inputs interleave. A task that
+ * accepts none of its open inputs is done reading: it gets {@code finish} (a sink {@code commit})
+ * at once, and the batches left are not delivered. As the engine does, a batch with no rows is
+ * delivered only as the first batch of its input; later ones are skipped. Input batches stay
+ * owned by the caller.
  */
 public final class Runs {
 
@@ -52,10 +56,13 @@ public final class Runs {
         return transform(transform, config, context, Map.of("in", List.of(batches)));
     }
 
-    /** Runs a transform over named inputs (use a {@link LinkedHashMap} to fix their order). */
+    /**
+     * Runs a transform over named inputs (use a {@link LinkedHashMap} to fix their order). The
+     * returned emitter may hold input batches the transform forwarded; it does not close those.
+     */
     public static CollectingEmitter transform(Transform transform, StageConfig config, StageContext context,
             Map<String, List<VectorSchemaRoot>> inputs) throws StageException {
-        CollectingEmitter out = new CollectingEmitter();
+        CollectingEmitter out = new CollectingEmitter(inputs.values().stream().flatMap(List::stream).toList());
         try (TransformTask task = transform.open(config, context, new ArrayList<>(inputs.keySet()))) {
             deliver(inputs, task::accepts, (input, batch) -> task.process(input, batch, out),
                     input -> task.endOfInput(input, out));
@@ -117,8 +124,11 @@ public final class Runs {
                     continue;
                 }
                 progressed = true;
-                int index = next.getOrDefault(input, 0);
                 List<VectorSchemaRoot> batches = inputs.get(input);
+                int index = next.getOrDefault(input, 0);
+                while (index > 0 && index < batches.size() && batches.get(index).getRowCount() == 0) {
+                    index++; // only a first batch without rows reaches a task
+                }
                 if (index < batches.size()) {
                     deliver.accept(input, batches.get(index));
                     next.put(input, index + 1);
@@ -128,7 +138,7 @@ public final class Runs {
                 }
             }
             if (!progressed) {
-                throw new IllegalStateException("the task accepts none of its open inputs " + open);
+                return; // accepting none of its open inputs, the task is done reading
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +14,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.Parameter;
 import io.conveyor.api.stage.ParameterType;
+import io.conveyor.api.stage.StageConfig;
+import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageRole;
+import io.conveyor.api.stage.Transform;
+import io.conveyor.api.stage.TransformTask;
 
 class TestSupportTest {
 
@@ -89,6 +95,108 @@ class TestSupportTest {
         try (TestContext context = TestContext.of(root, "out")) {
             context.stdout().print("héllo\n");
             assertEquals("héllo\n", context.stdoutText());
+        }
+    }
+
+    @Test
+    void theCollectingEmitterKeepsABatchWithoutRowsOnlyAsTheFirstBatch() {
+        try (CollectingEmitter out = new CollectingEmitter()) {
+            out.emit(Batches.of(root, "id:int64"));
+            out.emit(Batches.of(root, "id:int64", row(1)));
+            out.emit(Batches.of(root, "id:int64"));
+            assertEquals(List.of(0, 1), out.batches().stream().map(VectorSchemaRoot::getRowCount).toList());
+            assertEquals("id:int64", BatchText.schema(out.batches().get(0)));
+            assertEquals(1, out.droppedEmptyBatches());
+        }
+    }
+
+    /** A transform that logs the calls it gets and accepts at most {@code limit} batches. */
+    private static Transform logging(List<String> log, int limit) {
+        StageDescriptor descriptor = StageDescriptor.builder("log.apply", StageRole.TRANSFORM).build();
+        return new Transform() {
+            @Override
+            public StageDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public TransformTask open(StageConfig config, StageContext context,
+                    List<String> inputs) {
+                return new TransformTask() {
+                    private int seen;
+
+                    @Override
+                    public boolean accepts(String input) {
+                        return seen < limit;
+                    }
+
+                    @Override
+                    public void process(String input, VectorSchemaRoot batch, Emitter out) {
+                        seen++;
+                        log.add(input + ": " + batch.getRowCount() + " rows");
+                    }
+
+                    @Override
+                    public void endOfInput(String input, Emitter out) {
+                        log.add(input + ": end");
+                    }
+
+                    @Override
+                    public void finish(Emitter out) {
+                        log.add("finish");
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void runsDeliverABatchWithoutRowsOnlyAsTheFirstBatchOfItsInput() throws Exception {
+        List<String> log = new ArrayList<>();
+        Transform transform = logging(log, Integer.MAX_VALUE);
+        try (TestContext context = TestContext.of(root, "log");
+                VectorSchemaRoot empty = Batches.of(root, "id:int64");
+                VectorSchemaRoot rows = Batches.of(root, "id:int64", row(1), row(2));
+                CollectingEmitter out = Runs.transform(transform, TestConfig.of(transform.descriptor(), Map.of()),
+                        context, empty, rows, empty)) {
+            assertEquals(List.of("in: 0 rows", "in: 2 rows", "in: end", "finish"), log);
+        }
+    }
+
+    @Test
+    void aTaskAcceptingNoneOfItsOpenInputsIsDoneReadingAndFinishesAtOnce() throws Exception {
+        List<String> log = new ArrayList<>();
+        Transform transform = logging(log, 1);
+        try (TestContext context = TestContext.of(root, "log");
+                VectorSchemaRoot first = Batches.of(root, "id:int64", row(1));
+                VectorSchemaRoot second = Batches.of(root, "id:int64", row(2));
+                CollectingEmitter out = Runs.transform(transform, TestConfig.of(transform.descriptor(), Map.of()),
+                        context, first, second)) {
+            assertEquals(List.of("in: 1 rows", "finish"), log);
+        }
+    }
+
+    @Test
+    void anInputTheTransformForwardsStaysTheCallersAndOpen() throws Exception {
+        StageDescriptor descriptor = StageDescriptor.builder("pass.apply", StageRole.TRANSFORM).build();
+        Transform pass = new Transform() {
+            @Override
+            public StageDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public TransformTask open(StageConfig config, StageContext context, List<String> inputs) {
+                return (input, batch, out) -> out.emit(batch);
+            }
+        };
+        try (TestContext context = TestContext.of(root, "pass");
+                VectorSchemaRoot batch = Batches.of(root, "id:int64", row(7))) {
+            try (CollectingEmitter out = Runs.transform(pass, TestConfig.of(descriptor, Map.of()), context, batch,
+                    batch)) {
+                assertEquals(List.of("7", "7"), out.rows());
+            }
+            assertEquals(List.of("7"), BatchText.rows(batch));
         }
     }
 }

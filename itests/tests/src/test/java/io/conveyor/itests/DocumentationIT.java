@@ -25,9 +25,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
+import io.conveyor.api.runtime.ExampleDTO;
 import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.ValidationDTO;
-import io.conveyor.api.stage.Example;
 
 /**
  * The pipelines the documentation shows are valid: every TOML block of README.md and docs/ that
@@ -75,10 +75,10 @@ public class DocumentationIT {
         List<String> invalid = new ArrayList<>();
         int checked = 0;
         for (FunctionDTO function : runtime.functions()) {
-            for (Example example : function.descriptor.examples()) {
+            for (ExampleDTO example : function.examples) {
                 checked++;
                 Path pipeline = Runs.write(work.resolve("example-" + checked + ".toml"), pipelineAround(example));
-                invalid.addAll(problems(function.function + " example '" + example.title() + "'", pipeline, work));
+                invalid.addAll(problems(function.function + " example '" + example.title + "'", pipeline, work));
             }
         }
         assertEquals(List.of(), invalid);
@@ -103,13 +103,13 @@ public class DocumentationIT {
      * A pipeline holding the example's stage, with a CSV source standing in for each input it
      * names, so the example is checked as it is written.
      */
-    private static String pipelineAround(Example example) {
+    private static String pipelineAround(ExampleDTO example) {
         StringBuilder toml = new StringBuilder("[pipeline]\nname = \"example\"\n\n");
-        for (String input : inputsOf(example.toml())) {
+        for (String input : inputsOf(example.toml)) {
             toml.append("[[stages]]\nid = \"").append(input).append("\"\nfunction = \"csv.read\"\n\n")
                     .append("[stages.config]\npath = \"").append(input).append(".csv\"\n\n");
         }
-        return toml.append(example.toml()).toString();
+        return toml.append(example.toml).toString();
     }
 
     private static Set<String> inputsOf(String stageToml) {

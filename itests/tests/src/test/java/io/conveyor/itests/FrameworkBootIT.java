@@ -1,12 +1,14 @@
 package io.conveyor.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import javax.inject.Inject;
 
@@ -19,14 +21,19 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 
-/** The framework boots with the built bundles, and every one of them starts. */
+/**
+ * The framework boots with the built bundles, every one of them starts, and each service comes
+ * from the bundle meant to provide it.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class FrameworkBootIT {
@@ -55,7 +62,8 @@ public class FrameworkBootIT {
                 "io.conveyor.api", "ACTIVE",
                 "io.conveyor.arrow", "ACTIVE",
                 "io.conveyor.engine", "ACTIVE",
-                "io.conveyor.plugin.core", "ACTIVE"), states);
+                "io.conveyor.plugin.core", "ACTIVE",
+                "io.conveyor.shell", "ACTIVE"), states);
     }
 
     @Test
@@ -65,6 +73,29 @@ public class FrameworkBootIT {
                 .toList();
 
         assertEquals(List.of("io.conveyor.engine"), providers);
+    }
+
+    @Test
+    public void shellProvidesTheCommandLineServiceAndTheGogoCommands() throws InvalidSyntaxException {
+        List<String> commandLines = context.getServiceReferences(Function.class, "(conveyor.cli=main)").stream()
+                .map(reference -> reference.getBundle().getSymbolicName())
+                .toList();
+        assertEquals(List.of("io.conveyor.shell"), commandLines);
+
+        ServiceReference<?>[] commands = context.getServiceReferences((String) null, "(osgi.command.scope=conveyor)");
+        assertEquals(1, commands.length);
+        assertEquals(List.of("io.conveyor.shell", "[list, info, validate, run]"), List.of(
+                commands[0].getBundle().getSymbolicName(),
+                Arrays.toString((String[]) commands[0].getProperty("osgi.command.function"))));
+    }
+
+    @Test
+    public void engineImportsNoGogoPackage() {
+        Bundle engine = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("io.conveyor.engine"))
+                .findFirst().orElseThrow();
+        String imports = engine.getHeaders().get(Constants.IMPORT_PACKAGE);
+        assertFalse(imports, imports.contains("org.apache.felix.service.command"));
     }
 
     @Test

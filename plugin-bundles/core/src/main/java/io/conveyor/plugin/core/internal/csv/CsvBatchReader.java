@@ -14,7 +14,6 @@ import java.util.Set;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.SourceTask;
 import io.conveyor.api.stage.StageContext;
@@ -29,22 +28,30 @@ import io.conveyor.plugin.core.internal.batch.ColumnType;
  * else utf8; cells in the null values are null and do not vote); after that, rows are read only
  * as batches need them, so memory stays bounded whatever the file size.
  *
+ * <p>A cell whose text is one of the null values is null, except a quoted empty field
+ * ({@code ""}): that is an empty string, as csv.write writes one, in a utf8 column; in a column of
+ * another type, which cannot hold an empty string, it is null, and it does not vote on the type.
+ * Empty lines are skipped, except in a file of one column, where an empty line is a row whose
+ * cell is empty (so null by default), as Polars reads it.
+ *
  * <p>Rows with fewer fields than columns get nulls in the missing cells; rows with more are an
  * error. Without headers, columns are named {@code column_1 .. column_n} after the first row, as
- * Polars names them.
+ * Polars names them. A header without rows gives one batch without rows whose utf8 columns carry
+ * the header's names, so the empty result keeps its columns; an empty input gives nothing.
  */
 public final class CsvBatchReader implements SourceTask {
 
-    private final CsvReader<CsvRecord> csv;
+    private final CsvReader<CsvRow> csv;
     private final CsvReadOptions options;
     private final String source;
     private final StageContext context;
-    private CloseableIterator<CsvRecord> records;
-    private final ArrayDeque<CsvRecord> held = new ArrayDeque<>();
+    private CloseableIterator<CsvRow> records;
+    private final ArrayDeque<CsvRow> held = new ArrayDeque<>();
     private List<String> names;
     private ColumnType[] types;
     private String widthSource;
     private boolean started;
+    private boolean emitted;
 
     /**
      * @param in     the CSV bytes (UTF-8); closed by {@link #close()}: wrap a stream you must keep open
@@ -57,11 +64,11 @@ public final class CsvBatchReader implements SourceTask {
         this.csv = CsvReader.builder()
                 .fieldSeparator(options.delimiter())
                 .quoteCharacter(options.quote())
-                .skipEmptyLines(true)
+                .skipEmptyLines(false)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .detectBomHeader(true)
-                .ofCsvRecord(in, StandardCharsets.UTF_8);
+                .build(new CsvRow.Handler(), in, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -76,28 +83,35 @@ public final class CsvBatchReader implements SourceTask {
             }
             int batchSize = context.batchSize();
             try (BatchWriter batch = new BatchWriter(names, Arrays.asList(types), context.allocator(), batchSize)) {
-                CsvRecord record;
+                CsvRow record;
                 while (batch.row() < batchSize && (record = next()) != null) {
                     fill(batch, record);
                     batch.endRow();
                 }
-                if (batch.row() == 0) {
+                if (batch.row() == 0 && emitted) {
                     return false;
                 }
                 boolean full = batch.row() == batchSize;
+                emitted = true;
                 out.emit(batch.finish());
                 return full;
             }
         } catch (UncheckedIOException e) {
             throw StageException.io("cannot read " + source + ": " + e.getCause().getMessage(), e.getCause());
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof CsvRow.TooManyFields tooMany) {
+                throw StageException.data(source + ":" + tooMany.line + ": " + tooMany.getMessage());
+            }
             throw StageException.data(source + ": " + e.getMessage());
         }
     }
 
     private void start() throws StageException {
         records = csv.iterator();
-        CsvRecord first = records.hasNext() ? records.next() : null;
+        CsvRow first = records.hasNext() ? records.next() : null;
+        while (first != null && first.empty()) {
+            first = records.hasNext() ? records.next() : null;
+        }
         if (first == null) {
             return;
         }
@@ -106,36 +120,37 @@ public final class CsvBatchReader implements SourceTask {
             widthSource = "the header has";
         } else {
             names = new ArrayList<>();
-            for (int i = 1; i <= first.getFieldCount(); i++) {
+            for (int i = 1; i <= first.size(); i++) {
                 names.add("column_" + i);
             }
             widthSource = "the first row has";
             held.add(first);
         }
-        while (held.size() < options.inferRows() && records.hasNext()) {
-            held.add(records.next());
+        CsvRow row;
+        while (held.size() < options.inferRows() && (row = nextFromFile()) != null) {
+            held.add(row);
         }
         types = inferTypes();
     }
 
-    private List<String> headerNames(CsvRecord header) throws StageException {
+    private List<String> headerNames(CsvRow header) throws StageException {
         Set<String> seen = new HashSet<>();
-        for (String name : header.getFields()) {
+        for (String name : header.fields()) {
             if (!seen.add(name)) {
-                throw StageException.data(source + ":" + header.getStartingLineNumber() + ": column name '" + name
+                throw StageException.data(source + ":" + header.line() + ": column name '" + name
                         + "' appears twice in the header");
             }
         }
-        return List.copyOf(header.getFields());
+        return List.copyOf(header.fields());
     }
 
     private ColumnType[] inferTypes() {
         ColumnType[] inferred = new ColumnType[names.size()];
-        for (CsvRecord record : held) {
-            int cells = Math.min(record.getFieldCount(), inferred.length);
+        for (CsvRow record : held) {
+            int cells = Math.min(record.size(), inferred.length);
             for (int c = 0; c < cells; c++) {
-                String cell = record.getField(c);
-                if (inferred[c] != ColumnType.UTF8 && !options.nullValues().contains(cell)) {
+                String cell = record.field(c);
+                if (inferred[c] != ColumnType.UTF8 && !isNull(record, c) && !record.isQuotedEmpty(c)) {
                     inferred[c] = ColumnType.widen(inferred[c], CellText.typeOf(cell));
                 }
             }
@@ -148,22 +163,34 @@ public final class CsvBatchReader implements SourceTask {
         return inferred;
     }
 
-    private CsvRecord next() {
-        if (!held.isEmpty()) {
-            return held.poll();
-        }
-        return records.hasNext() ? records.next() : null;
+    private CsvRow next() {
+        return held.isEmpty() ? nextFromFile() : held.poll();
     }
 
-    private void fill(BatchWriter batch, CsvRecord record) throws StageException {
-        int fields = record.getFieldCount();
+    /** The next row of the file; an empty line is one only in a file of one column. */
+    private CsvRow nextFromFile() {
+        while (records.hasNext()) {
+            CsvRow row = records.next();
+            if (!row.empty() || names.size() == 1) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private boolean isNull(CsvRow record, int column) {
+        return !record.isQuotedEmpty(column) && options.nullValues().contains(record.field(column));
+    }
+
+    private void fill(BatchWriter batch, CsvRow record) throws StageException {
+        int fields = record.size();
         if (fields > names.size()) {
-            throw StageException.data(source + ":" + record.getStartingLineNumber() + ": found " + fields
+            throw StageException.data(source + ":" + record.line() + ": found " + fields
                     + " fields, but " + widthSource + " " + names.size());
         }
         for (int c = 0; c < fields; c++) {
-            String cell = record.getField(c);
-            if (options.nullValues().contains(cell)) {
+            String cell = record.field(c);
+            if (isNull(record, c) || (record.isQuotedEmpty(c) && types[c] != ColumnType.UTF8)) {
                 continue;
             }
             switch (types[c]) {
@@ -190,8 +217,8 @@ public final class CsvBatchReader implements SourceTask {
         }
     }
 
-    private StageException mismatch(CsvRecord record, int column, String cell) {
-        return StageException.data(source + ":" + record.getStartingLineNumber() + ": column '" + names.get(column)
+    private StageException mismatch(CsvRow record, int column, String cell) {
+        return StageException.data(source + ":" + record.line() + ": column '" + names.get(column)
                 + "' holds \"" + cell + "\", which is not " + types[column].displayName()
                 + " (the type inferred from the first " + options.inferRows() + " rows" + options.inferHint() + ")");
     }

@@ -9,8 +9,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.core.internal.batch.BatchFormat;
 import io.conveyor.plugin.core.internal.batch.ColumnReader;
+import io.conveyor.plugin.core.internal.file.PartedFormat;
 
 /**
  * Writes rows as RFC 4180 CSV with {@code \n} line ends. A field is quoted when it holds the
@@ -19,19 +19,42 @@ import io.conveyor.plugin.core.internal.batch.ColumnReader;
  * original did ({@code 150.0}, {@code 45.5}), integers without decimals.
  *
  * <p>Every batch must have the columns of the first (same names, same order): the header
- * describes the whole file.
+ * describes the whole file. The header is written with the first batch, even one without rows.
+ * A {@link #part} writes rows only and leaves checking columns to its sink.
  */
-public final class CsvFormat implements BatchFormat {
+public final class CsvFormat implements PartedFormat {
 
     private final Writer out;
     private final char delimiter;
     private final boolean headers;
+    private final boolean part;
     private List<String> columns;
 
     public CsvFormat(Writer out, char delimiter, boolean headers) {
+        this(out, delimiter, headers, false);
+    }
+
+    private CsvFormat(Writer out, char delimiter, boolean headers, boolean part) {
         this.out = out;
         this.delimiter = delimiter;
         this.headers = headers;
+        this.part = part;
+    }
+
+    @Override
+    public PartedFormat part(Writer partOut) {
+        return new CsvFormat(partOut, delimiter, headers, true);
+    }
+
+    @Override
+    public void beforePart(PartedFormat other) throws IOException {
+        List<String> partColumns = ((CsvFormat) other).columns;
+        if (columns == null && partColumns != null) {
+            columns = partColumns;
+            if (headers) {
+                writeLine(columns);
+            }
+        }
     }
 
     @Override
@@ -39,10 +62,10 @@ public final class CsvFormat implements BatchFormat {
         List<String> names = batch.getSchema().getFields().stream().map(Field::getName).toList();
         if (columns == null) {
             columns = names;
-            if (headers) {
+            if (headers && !part) {
                 writeLine(names);
             }
-        } else if (!names.equals(columns)) {
+        } else if (!part && !names.equals(columns)) {
             throw StageException.data("input '" + input + "' has columns (" + String.join(", ", names)
                     + "), but the CSV output's are (" + String.join(", ", columns) + ")");
         }

@@ -23,10 +23,13 @@ public final class CsvReadSource implements Source {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("csv.read", StageRole.SOURCE)
             .description("Reads a CSV file. Column types are inferred from the first rows: int64, float64, "
-                    + "bool (true/false in any case), otherwise utf8; empty cells are null. Quoted fields may "
+                    + "bool (true/false in any case), otherwise utf8; empty cells are null, while a quoted empty "
+                    + "field (\"\") is an empty string (null in a typed column). Empty lines are skipped, except in "
+                    + "a file of one column, where each is a row with an empty cell. Quoted fields may "
                     + "hold delimiters, doubled quotes and line breaks. The file is streamed in batches, never "
                     + "loaded whole; a later value that does not fit its column's inferred type fails the run "
-                    + "with the file, line, column and value.")
+                    + "with the file, line, column and value. A header without rows gives an empty result that "
+                    + "keeps the header's columns, as utf8.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to read; a relative path resolves against the working directory.")
                     .example("\"data/sales.csv\"").build())
@@ -44,7 +47,8 @@ public final class CsvReadSource implements Source {
                     .description("How many data rows decide the column types; 0 reads every column as utf8.")
                     .example("1000").build())
             .parameter(Parameter.builder("null_values", ParameterType.ARRAY).defaultValue(List.of(""))
-                    .description("Cell texts read as null.")
+                    .description("Cell texts read as null. \"\" matches empty cells only, not a quoted empty "
+                            + "field, which is an empty string (null in a typed column).")
                     .example("[\"\", \"NA\", \"-\"]").build())
             .example("Read a comma-separated file with a header row", """
                     [[stages]]

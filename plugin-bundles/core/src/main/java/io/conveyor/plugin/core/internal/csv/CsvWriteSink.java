@@ -18,6 +18,7 @@ import io.conveyor.api.stage.StageRole;
 import io.conveyor.plugin.core.internal.config.ConfigValues;
 import io.conveyor.plugin.core.internal.file.AtomicFileOutput;
 import io.conveyor.plugin.core.internal.file.FileSinkTask;
+import io.conveyor.plugin.core.internal.file.SameColumns;
 
 /** {@code csv.write}: writes its inputs to a CSV file, atomically. */
 @Component(property = {Stage.FUNCTION + "=csv.write", Stage.ROLE + "=sink"})
@@ -27,8 +28,10 @@ public final class CsvWriteSink implements Sink {
             .description("Writes rows to a CSV file (RFC 4180: fields quoted when needed, nulls empty). The file is "
                     + "written under a temporary name and renamed when the run succeeds, so a failed run leaves no "
                     + "half-written file; missing folders are created. Several inputs are written one after the "
-                    + "other, in the order of inputs, and must have the same columns. With no rows at all the file "
-                    + "is empty.")
+                    + "other, in the order of inputs, and must have the same columns; all are read as their rows "
+                    + "come, the later ones into hidden part files beside the target until the run succeeds. An "
+                    + "empty result gives just the header (nothing without headers); the file is empty only when no "
+                    + "input brought even the columns of an empty result.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to write (replaced if it exists); a relative path resolves against "
                             + "the working directory.")
@@ -64,6 +67,7 @@ public final class CsvWriteSink implements Sink {
         char delimiter = config.getString("delimiter").charAt(0);
         boolean headers = config.getBoolean("headers");
         AtomicFileOutput file = AtomicFileOutput.create(config.getPath("path"), "path", config.getString("path"));
-        return new FileSinkTask(file, writer -> new CsvFormat(writer, delimiter, headers), inputs);
+        return new FileSinkTask(file, writer -> new CsvFormat(writer, delimiter, headers), inputs,
+                new SameColumns(inputs, "the CSV output"));
     }
 }

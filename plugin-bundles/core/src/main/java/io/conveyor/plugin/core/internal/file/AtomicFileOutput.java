@@ -2,13 +2,19 @@ package io.conveyor.plugin.core.internal.file;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
@@ -18,6 +24,11 @@ import io.conveyor.api.stage.StageException;
  * {@link #commit()}, so readers never see a half-written file and a failed run leaves the old
  * file (or none) in place. {@link #abort()} deletes the temporary file and the folders this
  * output created. Not thread-safe.
+ *
+ * <p>The file gets the permissions of any new file of the process (its umask applies); when it
+ * replaces an existing file on a POSIX file system, it keeps that file's permissions instead. Its
+ * content is forced to the storage device before the rename, so a crash right after a commit
+ * cannot leave an empty or partial file under the target's name.
  */
 public final class AtomicFileOutput implements AutoCloseable {
 
@@ -27,15 +38,19 @@ public final class AtomicFileOutput implements AutoCloseable {
     private final String shown;
     private final Path temp;
     private final Path firstCreatedFolder;
+    private final FileChannel channel;
+    private final OutputStream stream;
     private final Writer writer;
     private boolean done;
 
-    private AtomicFileOutput(Path target, String shown, Path temp, Path firstCreatedFolder, Writer writer) {
+    private AtomicFileOutput(Path target, String shown, Path temp, Path firstCreatedFolder, FileChannel channel) {
         this.target = target;
         this.shown = shown;
         this.temp = temp;
         this.firstCreatedFolder = firstCreatedFolder;
-        this.writer = writer;
+        this.channel = channel;
+        this.stream = Channels.newOutputStream(channel);
+        this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
     }
 
     /**
@@ -54,13 +69,14 @@ public final class AtomicFileOutput implements AutoCloseable {
         for (Path p = folder; p != null && !Files.exists(p); p = p.getParent()) {
             firstMissing = p;
         }
+        Path temp = null;
         try {
             Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-            Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
-                    StandardCharsets.UTF_8), BUFFER);
-            return new AtomicFileOutput(absolute, shown, temp, firstMissing, writer);
+            temp = HiddenFiles.create(folder, absolute.getFileName().toString(), ".tmp");
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            return new AtomicFileOutput(absolute, shown, temp, firstMissing, channel);
         } catch (IOException e) {
+            deleteQuietly(temp);
             deleteEmptyFolders(folder, firstMissing);
             throw new StageException(ErrorCode.IO, key, "cannot write " + shown + ": " + e.getMessage(), e);
         }
@@ -70,16 +86,34 @@ public final class AtomicFileOutput implements AutoCloseable {
         return writer;
     }
 
+    /** A new hidden part file beside the target, for text to {@link #append} later; the caller deletes it. */
+    public PartFile newPart() throws IOException {
+        return PartFile.create(temp.getParent(), target.getFileName().toString());
+    }
+
+    /** Appends the bytes of {@code file} after everything written so far. */
+    public void append(Path file) throws IOException {
+        writer.flush();
+        Files.copy(file, stream);
+    }
+
     /** An IO error for a failed write, worded like every other. */
     public StageException writeFailed(IOException e) {
         return StageException.io("cannot write " + shown + ": " + e.getMessage(), e);
     }
 
-    /** Flushes and renames the temporary file onto the target, atomically where the file system can. */
+    /**
+     * Flushes the temporary file, forces it to the storage device, gives it the permissions of
+     * the file it replaces (if any), and renames it onto the target, atomically where the file
+     * system can.
+     */
     public void commit() throws StageException {
         done = true;
         try {
+            writer.flush();
+            channel.force(true);
             writer.close();
+            keepPermissionsOfTarget();
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -89,6 +123,14 @@ public final class AtomicFileOutput implements AutoCloseable {
             discard();
             throw writeFailed(e);
         }
+    }
+
+    private void keepPermissionsOfTarget() throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        if (view == null || !Files.exists(target)) {
+            return;
+        }
+        view.setPermissions(Files.readAttributes(target, PosixFileAttributes.class).permissions());
     }
 
     /** Deletes the temporary file and the folders created for it; never throws. */
@@ -105,12 +147,19 @@ public final class AtomicFileOutput implements AutoCloseable {
         } catch (IOException ignored) {
             // the file is deleted next; a failed close changes nothing
         }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // best effort: a stray hidden .tmp file is all that can remain
-        }
+        deleteQuietly(temp);
         deleteEmptyFolders(temp.getParent(), firstCreatedFolder);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: a stray hidden file is all that can remain
+        }
     }
 
     private static void deleteEmptyFolders(Path from, Path upTo) {

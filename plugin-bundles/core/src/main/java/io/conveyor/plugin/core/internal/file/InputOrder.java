@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lets a sink take its inputs one after the other, in the order the pipeline lists them, so a
- * file written from several inputs is deterministic: only the first input that has not ended is
- * accepted.
+ * Lets a sink take its inputs one after the other, in the order the pipeline lists them, so its
+ * output is deterministic: only the first input that has not ended is accepted. Holding inputs
+ * back stalls a run whose inputs come from one upstream stage; file sinks therefore accept every
+ * input and keep the later ones in part files instead ({@link FileSinkTask}).
  */
 public final class InputOrder {
 

@@ -29,9 +29,10 @@ public final class FilterApply implements Transform {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("filter.apply", StageRole.TRANSFORM)
             .description("Keeps the rows where a column compares true with a value. Numbers compare with "
-                    + "integer and float columns, strings with utf8 columns, booleans with bool columns; a null "
+                    + "integer and float columns, exactly (a float value with a large int64, an unsigned column), "
+                    + "strings with utf8 columns, booleans with bool columns; a null "
                     + "cell never matches, not even with !=. Batches where every row matches pass through "
-                    + "without a copy.")
+                    + "without a copy. When no row matches, the empty result keeps the columns.")
             .parameter(Parameter.builder("column", ParameterType.STRING).required()
                     .description("The column to compare.").example("\"amount\"").build())
             .parameter(Parameter.builder("operator", ParameterType.STRING).defaultValue("==")
@@ -105,7 +106,11 @@ public final class FilterApply implements Transform {
         return new FilterTask(config.getString("column"), config.getString("operator"), config.get("value"), context);
     }
 
-    /** One run: compiles the predicate for each new column type, then selects rows batch by batch. */
+    /**
+     * One run: compiles the predicate for each new column type, then selects rows batch by batch.
+     * Until it has emitted anything, a batch where no row matches gives a batch without rows, so
+     * that an empty result keeps its columns (the engine passes on only a first such batch).
+     */
     private static final class FilterTask implements TransformTask {
         private final String column;
         private final String operatorText;
@@ -115,6 +120,7 @@ public final class FilterApply implements Transform {
         private Field compiledFor;
         private RowPredicate predicate;
         private int[] selected = new int[0];
+        private boolean emitted;
 
         FilterTask(String column, String operatorText, Object value, StageContext context) {
             this.column = column;
@@ -141,8 +147,10 @@ public final class FilterApply implements Transform {
             }
             int kept = predicate.select(vector, rows, selected);
             if (kept == rows) {
+                emitted = true;
                 out.emit(batch);
-            } else if (kept > 0) {
+            } else if (kept > 0 || !emitted) {
+                emitted = true;
                 out.emit(RowCopy.copy(batch, selected, kept, context.allocator()));
             }
         }

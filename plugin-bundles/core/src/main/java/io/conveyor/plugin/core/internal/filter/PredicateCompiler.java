@@ -70,7 +70,7 @@ final class PredicateCompiler {
             }
         }
         return switch (kind) {
-            case NUMBER -> NumericPredicates.of(type instanceof ArrowType.Int, operator, operands);
+            case NUMBER -> NumericPredicates.of(type, operator, operands);
             case STRING -> TextPredicates.of(operator, operands);
             case BOOLEAN -> booleans(operator, operands);
         };

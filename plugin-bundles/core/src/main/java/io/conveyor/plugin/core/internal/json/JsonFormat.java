@@ -9,9 +9,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
-import io.conveyor.plugin.core.internal.batch.BatchFormat;
 import io.conveyor.plugin.core.internal.batch.ColumnReader;
 import io.conveyor.plugin.core.internal.batch.NumberText;
+import io.conveyor.plugin.core.internal.file.PartedFormat;
 
 /**
  * Writes rows as JSON objects whose keys follow the column order. Integers print as integers,
@@ -20,20 +20,49 @@ import io.conveyor.plugin.core.internal.batch.NumberText;
  *
  * <p>{@link JsonLayout#RECORDS}: one array, compact ({@code [{"a":1},{"a":2}]}) or pretty (two
  * spaces per level, {@code "key": value}), ending with a newline; no rows give {@code []}.
- * {@link JsonLayout#LINES}: one compact object per line, each ending with a newline.
+ * {@link JsonLayout#LINES}: one compact object per line, each ending with a newline. A {@link
+ * #part} writes the objects only, separated as in the array.
  */
-public final class JsonFormat implements BatchFormat {
+public final class JsonFormat implements PartedFormat {
 
     private final Writer out;
     private final JsonLayout layout;
     private final boolean pretty;
+    private final boolean part;
     private long rowsWritten;
 
     /** @param pretty indents records; JSON lines are always compact */
     public JsonFormat(Writer out, JsonLayout layout, boolean pretty) {
+        this(out, layout, pretty, false);
+    }
+
+    private JsonFormat(Writer out, JsonLayout layout, boolean pretty, boolean part) {
         this.out = out;
         this.layout = layout;
         this.pretty = pretty && layout == JsonLayout.RECORDS;
+        this.part = part;
+    }
+
+    @Override
+    public PartedFormat part(Writer partOut) {
+        return new JsonFormat(partOut, layout, pretty, true);
+    }
+
+    @Override
+    public void beforePart(PartedFormat other) throws IOException {
+        long partRows = ((JsonFormat) other).rowsWritten;
+        if (partRows > 0 && layout == JsonLayout.RECORDS) {
+            out.write(rowsWritten == 0 ? opening() : separator());
+        }
+        rowsWritten += partRows;
+    }
+
+    private String opening() {
+        return pretty ? "[\n" : "[";
+    }
+
+    private String separator() {
+        return pretty ? ",\n" : ",";
     }
 
     @Override
@@ -46,8 +75,8 @@ public final class JsonFormat implements BatchFormat {
             readers[c] = ColumnReader.of(vectors.get(c));
         }
         for (int r = 0; r < rows; r++) {
-            if (layout == JsonLayout.RECORDS) {
-                out.write(rowsWritten == 0 ? (pretty ? "[\n" : "[") : (pretty ? ",\n" : ","));
+            if (layout == JsonLayout.RECORDS && (rowsWritten > 0 || !part)) {
+                out.write(rowsWritten == 0 ? opening() : separator());
             }
             writeObject(keys, readers, r);
             if (layout == JsonLayout.LINES) {
@@ -100,7 +129,7 @@ public final class JsonFormat implements BatchFormat {
 
     @Override
     public void finish() throws IOException {
-        if (layout == JsonLayout.RECORDS) {
+        if (layout == JsonLayout.RECORDS && !part) {
             out.write(rowsWritten == 0 ? "[]\n" : (pretty ? "\n]\n" : "]\n"));
         }
         out.flush();

@@ -28,7 +28,8 @@ public final class JsonWriteSink implements Sink {
                     + "column order; integers stay integers, floats keep a decimal point, nulls are null. The file is "
                     + "written under a temporary name and renamed when the run succeeds, so a failed run leaves no "
                     + "half-written file; missing folders are created. Several inputs are written one after the "
-                    + "other, in the order of inputs.")
+                    + "other, in the order of inputs; all are read as their rows come, the later ones into hidden "
+                    + "part files beside the target until the run succeeds.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to write (replaced if it exists); a relative path resolves against "
                             + "the working directory.")
@@ -73,6 +74,6 @@ public final class JsonWriteSink implements Sink {
         JsonLayout layout = "jsonl".equals(config.getString("format")) ? JsonLayout.LINES : JsonLayout.RECORDS;
         boolean pretty = config.getBoolean("pretty");
         AtomicFileOutput file = AtomicFileOutput.create(config.getPath("path"), "path", config.getString("path"));
-        return new FileSinkTask(file, writer -> new JsonFormat(writer, layout, pretty), inputs);
+        return new FileSinkTask(file, writer -> new JsonFormat(writer, layout, pretty), inputs, null);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 import org.osgi.service.component.annotations.Component;
 
@@ -98,6 +99,7 @@ public final class SelectApply implements Transform {
         }
         int rows = batch.getRowCount();
         if (rows == 0) {
+            out.emit(empty(chosen, context));
             return;
         }
         List<FieldVector> shared = new ArrayList<>(chosen.size());
@@ -112,5 +114,13 @@ public final class SelectApply implements Transform {
             throw e;
         }
         out.emit(new VectorSchemaRoot(shared));
+    }
+
+    /** A batch without rows with the chosen columns: the schema of an empty result. */
+    private static VectorSchemaRoot empty(List<FieldVector> chosen, StageContext context) {
+        VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(chosen.stream().map(FieldVector::getField)
+                .toList()), context.allocator());
+        root.setRowCount(0);
+        return root;
     }
 }

@@ -16,7 +16,8 @@ import io.conveyor.plugin.core.internal.batch.ColumnType;
 
 /**
  * Streams text as one utf8 column {@code line}, one row per line, without its line ending
- * ({@code \n}, {@code \r\n} or {@code \r}); empty lines are empty strings.
+ * ({@code \n}, {@code \r\n} or {@code \r}); empty lines are empty strings. Empty text gives one
+ * batch without rows, which still has the {@code line} column.
  */
 final class RawLineReader implements SourceTask {
 
@@ -25,6 +26,7 @@ final class RawLineReader implements SourceTask {
 
     private final BufferedReader reader;
     private final StageContext context;
+    private boolean emitted;
 
     /** @param in closed by {@link #close()}: wrap a stream you must keep open */
     RawLineReader(InputStream in, StageContext context) {
@@ -41,10 +43,11 @@ final class RawLineReader implements SourceTask {
                 batch.setString(0, line);
                 batch.endRow();
             }
-            if (batch.row() == 0) {
+            if (batch.row() == 0 && emitted) {
                 return false;
             }
             boolean full = batch.row() == batchSize;
+            emitted = true;
             out.emit(batch.finish());
             return full;
         } catch (IOException e) {

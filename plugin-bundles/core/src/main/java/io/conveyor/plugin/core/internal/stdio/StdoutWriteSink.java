@@ -37,7 +37,8 @@ public final class StdoutWriteSink implements Sink {
             .description("Prints rows on the run's standard output: as an aligned table with its shape and column "
                     + "types, or as JSON, JSON lines or CSV. json, jsonl and csv stream as rows arrive; the table is "
                     + "printed when the run succeeds, since its widths need every row. Several inputs are printed "
-                    + "one after the other, in the order of inputs.")
+                    + "one after the other, in the order of inputs. An empty result still shows its columns: the "
+                    + "table's header, or the CSV header.")
             .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("table")
                     .allowedValues("table", "json", "jsonl", "csv")
                     .description("table: an aligned table; json: an array of objects; jsonl: one object per line; "
@@ -126,8 +127,8 @@ public final class StdoutWriteSink implements Sink {
         @Override
         public void write(String input, VectorSchemaRoot batch) throws StageException {
             int rows = (int) Math.min(batch.getRowCount(), remaining);
-            if (rows == 0) {
-                return;
+            if (rows == 0 && batch.getRowCount() > 0) {
+                return; // the limit is reached; a batch without rows still brings the columns
             }
             remaining -= rows;
             try {

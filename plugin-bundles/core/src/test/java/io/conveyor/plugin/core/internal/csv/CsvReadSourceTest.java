@@ -1,5 +1,6 @@
 package io.conveyor.plugin.core.internal.csv;
 
+import static io.conveyor.testing.Batches.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.testing.BatchText;
+import io.conveyor.testing.Batches;
 import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
 import io.conveyor.testing.TestConfig;
@@ -154,13 +157,87 @@ class CsvReadSourceTest {
     }
 
     @Test
-    void emptyFilesAndHeaderOnlyFilesProduceNothing() throws Exception {
+    void anEmptyFileProducesNothing() throws Exception {
         try (CollectingEmitter out = read("", 8192)) {
             assertEquals(0, out.batches().size());
         }
-        try (CollectingEmitter out = read("a,b\n", 8192)) {
+        try (CollectingEmitter out = read("", 8192, "headers", false)) {
             assertEquals(0, out.batches().size());
         }
+    }
+
+    @Test
+    void aHeaderWithoutRowsGivesOneBatchWithoutRowsThatKeepsTheColumns() throws Exception {
+        try (CollectingEmitter out = read("a,b\n", 8192)) {
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.batches().get(0).getRowCount());
+            assertEquals("a:utf8, b:utf8", BatchText.schema(out.batches().get(0)));
+        }
+    }
+
+    @Test
+    void aFileOfWholeBatchesEndsWithoutAnEmptyBatch() throws Exception {
+        try (CollectingEmitter out = read("n\n1\n2\n", 2)) {
+            assertEquals(List.of(2), out.batches().stream().map(b -> b.getRowCount()).toList());
+            assertEquals(0, out.droppedEmptyBatches());
+        }
+    }
+
+    @Test
+    void aQuotedEmptyFieldIsAnEmptyStringAndAnEmptyFieldIsNull() throws Exception {
+        try (CollectingEmitter out = read("name,note\n\"\",\nx,\"\"\n", 8192)) {
+            assertEquals("name:utf8, note:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("\"\"|null", "\"x\"|\"\""), out.rows());
+        }
+    }
+
+    @Test
+    void aQuotedEmptyFieldInATypedColumnIsNullAndDoesNotDecideTheType() throws Exception {
+        try (CollectingEmitter out = read("n,ok\n1,\"\"\n\"\",true\n3,false\n", 8192)) {
+            assertEquals("n:int64, ok:bool", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("1|null", "null|true", "3|false"), out.rows());
+        }
+    }
+
+    @Test
+    void whatCsvWriteWritesReadsBackWithEmptyStringsAndNullsApart() throws Exception {
+        CsvWriteSink write = new CsvWriteSink();
+        try (VectorSchemaRoot batch = Batches.of(root, "id:int64, name:utf8", row(1, ""), row(2, null),
+                row(3, "x"))) {
+            Runs.sink(write, TestConfig.of(write.descriptor(), Map.of("path", "in.csv"), dir), context, batch);
+        }
+        try (CollectingEmitter out = Runs.source(source, TestConfig.of(source.descriptor(), Map.of("path", "in.csv"),
+                dir), context)) {
+            assertEquals(List.of("1|\"\"", "2|null", "3|\"x\""), out.rows());
+        }
+    }
+
+    @Test
+    void emptyLinesOfAOneColumnFileAreRowsWithAnEmptyCell() throws Exception {
+        try (CollectingEmitter out = read("n\n1\n\n3\n\n", 8192)) {
+            assertEquals("n:int64", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("1", "null", "3", "null"), out.rows());
+        }
+        try (CollectingEmitter out = read("\nname\nx\n\n\"\"\n", 8192, "null_values", List.of("NA"))) {
+            assertEquals(List.of("\"x\"", "\"\"", "\"\""), out.rows());
+        }
+        try (CollectingEmitter out = read("\n\nx\n\ny\n", 8192, "headers", false)) {
+            assertEquals(List.of("\"x\"", "null", "\"y\""), out.rows());
+        }
+    }
+
+    @Test
+    void emptyLinesOfAWiderFileAreSkipped() throws Exception {
+        try (CollectingEmitter out = read("\na,b\n1,2\n\n3,4\n\n", 8192)) {
+            assertEquals(List.of("1|2", "3|4"), out.rows());
+        }
+    }
+
+    @Test
+    void aRecordOfMoreThan16384FieldsIsADataError() {
+        StageException e = failure("a\n" + ",".repeat(16_384) + "\n");
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("in.csv:2: found more than 16384 fields, the most a record may have", e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.conveyor.testing.Batches.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,111 @@ class CsvWriteSinkTest {
         assertEquals(List.of(), filesUnder(dir));
     }
 
+    private Map<String, List<VectorSchemaRoot>> inputs(Object... namesAndBatches) {
+        Map<String, List<VectorSchemaRoot>> inputs = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndBatches.length; i += 2) {
+            inputs.put((String) namesAndBatches[i], List.of((VectorSchemaRoot[]) namesAndBatches[i + 1]));
+        }
+        return inputs;
+    }
+
+    private static VectorSchemaRoot[] none() {
+        return new VectorSchemaRoot[0];
+    }
+
+    @Test
+    void everyInputIsAcceptedWhileTheFirstIsStillOpen() throws Exception {
+        try (SinkTask task = sink.open(config(), context, List.of("a", "b"))) {
+            assertTrue(task.accepts("a"));
+            assertTrue(task.accepts("b"));
+            task.abort();
+        }
+    }
+
+    @Test
+    void laterInputsWaitInHiddenPartFilesBesideTheTargetUntilCommit() throws Exception {
+        SinkTask task = sink.open(config(), context, List.of("a", "b"));
+        try (VectorSchemaRoot b = Batches.of(root, "id:int64", row(10));
+                VectorSchemaRoot a = Batches.of(root, "id:int64", row(1))) {
+            Runs.write(task, "b", b);
+            Runs.write(task, "a", a);
+        }
+        List<String> pending = filesUnder(dir).stream().map(p -> p.getFileName().toString())
+                .map(name -> name.replaceAll("^\\.result\\.csv\\.[0-9a-z]+\\.", ".result.csv.<random>."))
+                .sorted().toList();
+        assertEquals(List.of(".result.csv.<random>.part", ".result.csv.<random>.tmp"), pending);
+        task.endOfInput("a");
+        task.endOfInput("b");
+        task.commit();
+        task.close();
+        assertEquals("id\n1\n10\n", output());
+        assertEquals(List.of(dir.resolve("out/result.csv")), filesUnder(dir));
+    }
+
+    @Test
+    void abortDeletesThePartFilesToo() throws Exception {
+        SinkTask task = sink.open(config(), context, List.of("a", "b"));
+        try (VectorSchemaRoot b = Batches.of(root, "id:int64", row(10))) {
+            Runs.write(task, "b", b);
+        }
+        task.abort();
+        task.close();
+        assertEquals(List.of(), filesUnder(dir));
+    }
+
+    @Test
+    void theHeaderComesFromTheFirstInputWithABatch() throws Exception {
+        try (VectorSchemaRoot b = Batches.of(root, "id:int64", row(10), row(11));
+                VectorSchemaRoot c = Batches.of(root, "id:int64", row(20))) {
+            Runs.sink(sink, config(), context, inputs("a", none(), "b", new VectorSchemaRoot[] {b},
+                    "c", new VectorSchemaRoot[] {c}));
+        }
+        assertEquals("id\n10\n11\n20\n", output());
+    }
+
+    @Test
+    void theOutputsColumnsAreTheFirstInputsEvenWhenALaterInputComesFirst() throws Exception {
+        SinkTask task = sink.open(config(), context, List.of("a", "b"));
+        try (VectorSchemaRoot b = Batches.of(root, "key:int64", row(10));
+                VectorSchemaRoot a = Batches.of(root, "id:int64", row(1))) {
+            Runs.write(task, "b", b);
+            StageException e = assertThrows(StageException.class, () -> Runs.write(task, "a", a));
+            assertEquals(ErrorCode.DATA, e.code());
+            assertEquals("input 'b' has columns (key), but the CSV output's are (id)", e.getMessage());
+        } finally {
+            task.abort();
+            task.close();
+        }
+        assertEquals(List.of(), filesUnder(dir));
+    }
+
+    @Test
+    void columnsAreCheckedAgainstALaterInputOnceTheEarlierOnesEndedEmpty() throws Exception {
+        SinkTask task = sink.open(config(), context, List.of("a", "b", "c"));
+        try (VectorSchemaRoot c = Batches.of(root, "key:int64", row(20));
+                VectorSchemaRoot b = Batches.of(root, "id:int64", row(10))) {
+            Runs.write(task, "c", c);
+            Runs.write(task, "b", b);
+            StageException e = assertThrows(StageException.class, () -> task.endOfInput("a"));
+            assertEquals("input 'c' has columns (key), but the CSV output's are (id)", e.getMessage());
+        } finally {
+            task.abort();
+            task.close();
+        }
+    }
+
+    @Test
+    void aBatchWithOtherColumnsThanEarlierOnesOfItsInputIsReportedToo() throws Exception {
+        try (VectorSchemaRoot a = Batches.of(root, "id:int64", row(1));
+                VectorSchemaRoot b1 = Batches.of(root, "id:int64", row(2));
+                VectorSchemaRoot b2 = Batches.of(root, "id:int64, extra:utf8", row(3, "x"))) {
+            StageException e = assertThrows(StageException.class, () -> Runs.sink(sink, config(), context,
+                    inputs("a", new VectorSchemaRoot[] {a}, "b", new VectorSchemaRoot[] {b1, b2})));
+            assertEquals("input 'b' has columns (id, extra), but the CSV output's are (id)", e.getMessage());
+        }
+        assertEquals(List.of(), filesUnder(dir));
+    }
+
     @Test
     void nothingIsVisibleBeforeCommitAndAbortLeavesNothingBehind() throws Exception {
         SinkTask task = sink.open(config("path", "new/folder/result.csv"), context, List.of("in"));
@@ -142,9 +248,27 @@ class CsvWriteSinkTest {
     }
 
     @Test
-    void noRowsGiveAnEmptyFile() throws Exception {
+    void noBatchAtAllGivesAnEmptyFile() throws Exception {
         Runs.sink(sink, config(), context);
         assertEquals("", output());
+    }
+
+    @Test
+    void anEmptyResultGivesJustTheHeader() throws Exception {
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64, name:utf8")) {
+            Runs.sink(sink, config(), context, empty);
+            assertEquals("id,name\n", output());
+            Runs.sink(sink, config("headers", false), context, empty);
+            assertEquals("", output());
+        }
+    }
+
+    @Test
+    void anEmptyResultOfALaterInputStillGivesTheHeader() throws Exception {
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64, name:utf8")) {
+            Runs.sink(sink, config(), context, inputs("a", none(), "b", new VectorSchemaRoot[] {empty}));
+        }
+        assertEquals("id,name\n", output());
     }
 
     @Test

@@ -9,13 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.UInt1Vector;
+import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.BatchText;
 import io.conveyor.testing.Batches;
 import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
@@ -108,11 +116,34 @@ class FilterApplyTest {
     }
 
     @Test
-    void aBatchWhereNoRowMatchesEmitsNothing() throws StageException {
-        try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
-                Map.of("column", "id", "value", 100)), context, sales)) {
-            assertEquals(0, out.batches().size());
-            assertEquals(0, out.emptyBatches());
+    void whenNothingMatchesOneBatchWithoutRowsKeepsTheColumns() throws StageException {
+        try (VectorSchemaRoot more = Batches.of(root, SCHEMA, row(11, "Lamp", 20.0, 1, true));
+                CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                        Map.of("column", "id", "value", 100)), context, sales, more)) {
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.batches().get(0).getRowCount());
+            assertEquals(SCHEMA, BatchText.schema(out.batches().get(0)));
+            assertEquals(0, out.droppedEmptyBatches());
+        }
+    }
+
+    @Test
+    void afterRowsWereEmittedABatchWhereNothingMatchesEmitsNothing() throws StageException {
+        try (VectorSchemaRoot more = Batches.of(root, SCHEMA, row(11, "Lamp", 20.0, 1, true));
+                CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                        Map.of("column", "id", "value", 1)), context, sales, more)) {
+            assertEquals(List.of("1"), out.rows().stream().map(r -> r.substring(0, r.indexOf('|'))).toList());
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.droppedEmptyBatches());
+        }
+    }
+
+    @Test
+    void aBatchWithoutRowsIsPassedOn() throws StageException {
+        try (VectorSchemaRoot empty = Batches.of(root, SCHEMA);
+                CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                        Map.of("column", "id", "value", 1)), context, empty)) {
+            assertSame(empty, out.batches().get(0));
         }
     }
 
@@ -159,6 +190,91 @@ class FilterApplyTest {
         assertEquals(List.of(new ConfigProblem("value", "config key 'value' must hold strings, numbers or booleans "
                 + "for operator 'in', got array [[1]]")), filter.validate(config("in", List.of(List.of(1)))));
         assertEquals(List.of(), filter.validate(config("in", List.of("a", "b"))));
+    }
+
+    /** The ids of the rows of {@code batch} (whose first column is id:int64) the filter keeps. */
+    private List<String> idsIn(VectorSchemaRoot batch, String column, String operator, Object value)
+            throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, TestConfig.of(filter.descriptor(),
+                Map.of("column", column, "operator", operator, "value", value)), context, batch)) {
+            return out.rows().stream().map(r -> r.substring(0, r.indexOf('|'))).toList();
+        }
+    }
+
+    @Test
+    void anInt64ColumnComparesExactlyWithFloatsBeyondTwoToThe53() throws StageException {
+        long twoTo53 = 1L << 53;
+        try (VectorSchemaRoot big = Batches.of(root, "id:int64, n:int64", row(1, twoTo53), row(2, twoTo53 + 1),
+                row(3, Long.MAX_VALUE), row(4, Long.MIN_VALUE), row(5, 3))) {
+            assertEquals(List.of("2", "3"), idsIn(big, "n", ">", 0x1p53));
+            assertEquals(List.of("1"), idsIn(big, "n", "==", 0x1p53));
+            assertEquals(List.of("2", "3", "4", "5"), idsIn(big, "n", "!=", 0x1p53));
+            assertEquals(List.of(), idsIn(big, "n", ">=", 0x1p63));
+            assertEquals(List.of("1", "2", "3", "4", "5"), idsIn(big, "n", "<", 0x1p63));
+            assertEquals(List.of("4"), idsIn(big, "n", "<=", -0x1p63));
+            assertEquals(List.of(), idsIn(big, "n", "<", -0x1p63));
+            assertEquals(List.of("2", "5"), idsIn(big, "n", "in", List.of(twoTo53 + 1, 2.5, 3.0)));
+            assertEquals(List.of("4", "5"), idsIn(big, "n", "<", 3.5));
+            assertEquals(List.of("4"), idsIn(big, "n", "<", 2.5));
+            assertEquals(List.of("1", "2", "3"), idsIn(big, "n", ">", 2.5e15));
+        }
+    }
+
+    @Test
+    void infinitiesAndNanCompareWithIntegersAsTheyWouldWithTheirValues() throws StageException {
+        try (VectorSchemaRoot small = Batches.of(root, "id:int64, n:int64", row(1, -5), row(2, 5), row(3, null))) {
+            assertEquals(List.of("1", "2"), idsIn(small, "n", "<", Double.POSITIVE_INFINITY));
+            assertEquals(List.of(), idsIn(small, "n", ">", Double.POSITIVE_INFINITY));
+            assertEquals(List.of("1", "2"), idsIn(small, "n", ">=", Double.NEGATIVE_INFINITY));
+            assertEquals(List.of(), idsIn(small, "n", "==", Double.NaN));
+            assertEquals(List.of(), idsIn(small, "n", "<", Double.NaN));
+            assertEquals(List.of("1", "2"), idsIn(small, "n", "!=", Double.NaN));
+        }
+    }
+
+    @Test
+    void aFloatColumnComparesExactlyWithIntegersBeyondTwoToThe53() throws StageException {
+        long twoTo53 = 1L << 53;
+        try (VectorSchemaRoot floats = Batches.of(root, "id:int64, x:float64", row(1, 0x1p53), row(2, 2.5),
+                row(3, Double.NaN), row(4, -0.0))) {
+            assertEquals(List.of(), idsIn(floats, "x", "==", twoTo53 + 1));
+            assertEquals(List.of("1", "2", "4"), idsIn(floats, "x", "<", twoTo53 + 1));
+            assertEquals(List.of("1", "2", "3", "4"), idsIn(floats, "x", "!=", twoTo53 + 1));
+            assertEquals(List.of("1"), idsIn(floats, "x", "==", twoTo53));
+            assertEquals(List.of("2"), idsIn(floats, "x", "in", List.of(2.5, twoTo53 + 1)));
+            assertEquals(List.of("1", "2"), idsIn(floats, "x", ">", 2));
+            assertEquals(List.of("4"), idsIn(floats, "x", "==", 0));
+            assertEquals(List.of("4"), idsIn(floats, "x", "<", 1));
+        }
+    }
+
+    @Test
+    void unsignedColumnsCompareAsUnsigned() throws StageException {
+        Schema schema = new Schema(List.of(
+                new Field("id", FieldType.nullable(new ArrowType.Int(64, true)), null),
+                new Field("u64", FieldType.nullable(new ArrowType.Int(64, false)), null),
+                new Field("u8", FieldType.nullable(new ArrowType.Int(8, false)), null)));
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(schema, root)) {
+            batch.allocateNew();
+            long[] u64 = {1, Long.MIN_VALUE, -1}; // 1, 2^63 and 2^64 - 1 as raw bits
+            byte[] u8 = {1, (byte) 200, (byte) 255};
+            for (int i = 0; i < 3; i++) {
+                ((BigIntVector) batch.getVector("id")).setSafe(i, i + 1);
+                ((UInt8Vector) batch.getVector("u64")).setSafe(i, u64[i]);
+                ((UInt1Vector) batch.getVector("u8")).setSafe(i, u8[i]);
+            }
+            batch.setRowCount(3);
+            assertEquals(List.of("2", "3"), idsIn(batch, "u64", ">", 1));
+            assertEquals(List.of(), idsIn(batch, "u64", "==", -1));
+            assertEquals(List.of(), idsIn(batch, "u64", "<", 0));
+            assertEquals(List.of("1", "2", "3"), idsIn(batch, "u64", ">", -1.5));
+            assertEquals(List.of("3"), idsIn(batch, "u64", ">=", 1.0e19));
+            assertEquals(List.of("2"), idsIn(batch, "u64", "==", 0x1p63));
+            assertEquals(List.of("1", "2", "3"), idsIn(batch, "u64", "<", 0x1p64));
+            assertEquals(List.of("1", "2"), idsIn(batch, "u64", "<=", 1.0e19));
+            assertEquals(List.of("2", "3"), idsIn(batch, "u8", ">", 100));
+            assertEquals(List.of("3"), idsIn(batch, "u8", "==", 255.0));
+        }
     }
 
     private TestConfig config(String operator, Object value) {

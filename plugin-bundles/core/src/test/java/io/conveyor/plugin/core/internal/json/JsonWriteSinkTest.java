@@ -91,6 +91,11 @@ class JsonWriteSinkTest {
     void noRowsGiveAnEmptyArrayOrAnEmptyFile() throws Exception {
         assertEquals("[]\n", write("records", true));
         assertEquals("", write("jsonl", false));
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64")) {
+            assertEquals("[]\n", write("records", false, empty));
+            assertEquals("[]\n", write("records", true, empty));
+            assertEquals("", write("jsonl", false, empty));
+        }
     }
 
     @Test
@@ -105,6 +110,62 @@ class JsonWriteSinkTest {
         }
         assertEquals("{\"id\":1}\n{\"id\":2}\n{\"id\":9,\"total\":-4.5}\n",
                 Files.readString(dir.resolve("ledger.jsonl")));
+    }
+
+    private String writeInputs(Map<String, ?> config, Map<String, List<VectorSchemaRoot>> inputs) throws Exception {
+        Map<String, Object> values = new LinkedHashMap<>(config);
+        values.put("path", "out.json");
+        Runs.sink(sink, TestConfig.of(sink.descriptor(), values, dir), context, inputs);
+        return Files.readString(dir.resolve("out.json"));
+    }
+
+    @Test
+    void inputsArrivingInterleavedAreWrittenOneAfterTheOtherInEveryLayout() throws Exception {
+        try (VectorSchemaRoot a1 = Batches.of(root, "n:int64", row(1));
+                VectorSchemaRoot a2 = Batches.of(root, "n:int64", row(2));
+                VectorSchemaRoot b1 = Batches.of(root, "n:int64", row(10), row(11));
+                VectorSchemaRoot b2 = Batches.of(root, "n:int64", row(12))) {
+            Map<String, List<VectorSchemaRoot>> inputs = new LinkedHashMap<>();
+            inputs.put("a", List.of(a1, a2));
+            inputs.put("b", List.of(b1, b2));
+            assertEquals("[{\"n\":1},{\"n\":2},{\"n\":10},{\"n\":11},{\"n\":12}]\n",
+                    writeInputs(Map.of(), inputs));
+            assertEquals("{\"n\":1}\n{\"n\":2}\n{\"n\":10}\n{\"n\":11}\n{\"n\":12}\n",
+                    writeInputs(Map.of("format", "jsonl"), inputs));
+            assertEquals("""
+                    [
+                      {
+                        "n": 1
+                      },
+                      {
+                        "n": 2
+                      },
+                      {
+                        "n": 10
+                      },
+                      {
+                        "n": 11
+                      },
+                      {
+                        "n": 12
+                      }
+                    ]
+                    """, writeInputs(Map.of("pretty", true), inputs));
+        }
+    }
+
+    @Test
+    void theArrayOpensWithTheFirstInputThatHasRows() throws Exception {
+        try (VectorSchemaRoot c = Batches.of(root, "n:int64", row(20))) {
+            Map<String, List<VectorSchemaRoot>> inputs = new LinkedHashMap<>();
+            inputs.put("a", List.of());
+            inputs.put("b", List.of());
+            inputs.put("c", List.of(c));
+            assertEquals("[{\"n\":20}]\n", writeInputs(Map.of(), inputs));
+            assertEquals("[\n  {\n    \"n\": 20\n  }\n]\n", writeInputs(Map.of("pretty", true), inputs));
+            inputs.put("c", List.of());
+            assertEquals("[]\n", writeInputs(Map.of(), inputs));
+        }
     }
 
     @Test

@@ -69,6 +69,18 @@ class SelectApplyTest {
     }
 
     @Test
+    void aBatchWithoutRowsGivesOneWithTheChosenColumns() throws StageException {
+        orders.close();
+        try (VectorSchemaRoot empty = Batches.of(root, "order_id:int64, customer:utf8, total:float64");
+                CollectingEmitter out = Runs.transform(select, TestConfig.of(select.descriptor(),
+                        Map.of("columns", List.of("customer", "order_id"))), context, empty)) {
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.batches().get(0).getRowCount());
+            assertEquals("customer:utf8, order_id:int64", BatchText.schema(out.batches().get(0)));
+        }
+    }
+
+    @Test
     void aMissingColumnIsADataErrorListingTheAvailableOnes() {
         StageException e = assertThrows(StageException.class, () -> run(List.of("order_id", "amount")));
         orders.close();

@@ -70,6 +70,22 @@ class StdinReadSourceTest {
     }
 
     @Test
+    void emptyStdinGivesNoBatchForJsonAndTheColumnsForRawAndCsvHeaders() throws StageException {
+        try (CollectingEmitter out = read("", Map.of("format", "jsonl"))) {
+            assertEquals(0, out.batches().size());
+        }
+        try (CollectingEmitter out = read("", Map.of("format", "raw"))) {
+            assertEquals(1, out.batches().size());
+            assertEquals("line:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(0, out.batches().get(0).getRowCount());
+        }
+        try (CollectingEmitter out = read("id,name\n", Map.of("format", "csv"))) {
+            assertEquals("id:utf8, name:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(0, out.rowCount());
+        }
+    }
+
+    @Test
     void theRunsStdinIsNotClosed() throws StageException {
         boolean[] closed = {false};
         ByteArrayInputStream in = new ByteArrayInputStream("a\n".getBytes(StandardCharsets.UTF_8)) {

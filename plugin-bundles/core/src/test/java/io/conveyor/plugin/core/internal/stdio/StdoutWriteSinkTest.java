@@ -88,6 +88,32 @@ class StdoutWriteSinkTest {
     }
 
     @Test
+    void anEmptyResultShowsItsShapeColumnsAndTypes() throws Exception {
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64, product:utf8")) {
+            Runs.sink(sink, TestConfig.of(sink.descriptor(), Map.of()), context, empty);
+        }
+        assertEquals("""
+                shape: (0, 2)
+                ┌─────┬─────────┐
+                │ id  ┆ product │
+                │ --- ┆ ---     │
+                │ i64 ┆ str     │
+                ╞═════╪═════════╡
+                └─────┴─────────┘
+                """, context.stdoutText());
+    }
+
+    @Test
+    void anEmptyResultAsCsvIsTheHeaderAndAsJsonAnEmptyArray() throws Exception {
+        try (VectorSchemaRoot empty = Batches.of(root, "id:int64, product:utf8")) {
+            Runs.sink(sink, TestConfig.of(sink.descriptor(), Map.of("format", "csv")), context, empty);
+            Runs.sink(sink, TestConfig.of(sink.descriptor(), Map.of("format", "json")), context, empty);
+            Runs.sink(sink, TestConfig.of(sink.descriptor(), Map.of("format", "jsonl")), context, empty);
+        }
+        assertEquals("id,product\n[]\n", context.stdoutText());
+    }
+
+    @Test
     void jsonIsPrettyByDefault() throws Exception {
         assertEquals("""
                 [

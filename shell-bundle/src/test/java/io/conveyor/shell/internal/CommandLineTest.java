@@ -1,4 +1,4 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -173,6 +173,7 @@ class CommandLineTest {
         assertTrue(out().contains("\"function\" : \"filter.apply\""), out());
         assertTrue(out().contains("\"shadowed\" : [ {"), out());
         assertFalse(out().contains("descriptor"), out());
+        assertFalse(out().contains("\"parameters\""), out());
     }
 
     @Test
@@ -186,6 +187,22 @@ class CommandLineTest {
         assertEquals(0, execute("info", "--json", "filter.apply"));
         assertTrue(out().contains("\"name\" : \"operator\",\n    \"type\" : \"string\",\n    \"required\" : false,\n"
                 + "    \"default\" : \"==\",\n    \"allowedValues\" : [ \"==\", \"!=\", \">=\" ],"), out());
+    }
+
+    @Test
+    void infoAsJsonDescribesTheFunctionButOnlyNamesItsShadowedProviders() {
+        assertEquals(0, execute("info", "--json", "filter.apply"));
+        assertTrue(out().contains("\"shadowed\" : [ {\n    \"function\" : \"filter.apply\",\n    \"role\" : \"transform\",\n"
+                + "    \"summary\" : \"Keeps the rows that match.\",\n    \"bundleSymbolicName\" : \"io.conveyor.plugin.core\",\n"
+                + "    \"bundleVersion\" : \"0.1.0\",\n    \"serviceId\" : 7,\n    \"ranking\" : 0,\n    \"shadowed\" : [ ]\n  } ],\n"
+                + "  \"description\" : \"Keeps the rows that match. Nulls never match.\",\n"), out());
+        assertTrue(out().endsWith("""
+                  "examples" : [ {
+                    "title" : "Keep big sales",
+                    "toml" : "[[stages]]\\nid = \\"big\\"\\nfunction = \\"filter.apply\\"\\n"
+                  } ]
+                }
+                """), out());
     }
 
     @Test

@@ -1,16 +1,14 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import io.conveyor.api.runtime.ExampleDTO;
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.ParameterDTO;
 import io.conveyor.api.runtime.ProblemDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.StageReportDTO;
-import io.conveyor.api.stage.Parameter;
-import io.conveyor.api.stage.ParameterType;
-import io.conveyor.api.stage.StageDescriptor;
-import io.conveyor.api.stage.StageRole;
 
 /** Hand-made DTOs for the formatting and command-line tests. */
 final class ShellFixtures {
@@ -73,21 +71,34 @@ final class ShellFixtures {
                 10);
         filter.shadowed.add(function("filter.apply", "transform", "Keeps the rows that match.",
                 "io.conveyor.plugin.core", 0));
-        filter.descriptor = StageDescriptor.builder("filter.apply", StageRole.TRANSFORM)
-                .description("Keeps the rows that match. Nulls never match.")
-                .parameter(Parameter.builder("column", ParameterType.STRING).required()
-                        .description("The column to compare.").build())
-                .parameter(Parameter.builder("operator", ParameterType.STRING).defaultValue("==")
-                        .allowedValues("==", "!=", ">=").description("How to compare.").build())
-                .parameter(Parameter.builder("value", ParameterType.ANY).required().example("150").build())
-                .example("Keep big sales", """
-                        [[stages]]
-                        id = "big"
-                        function = "filter.apply"
-                        """)
-                .build();
+        filter.description = "Keeps the rows that match. Nulls never match.";
+        filter.parameters.add(parameter("column", "string", true, null, List.of(), "The column to compare.", null));
+        filter.parameters.add(parameter("operator", "string", false, "==", List.of("==", "!=", ">="),
+                "How to compare.", null));
+        filter.parameters.add(parameter("value", "any", true, null, List.of(), "", "150"));
+        ExampleDTO example = new ExampleDTO();
+        example.title = "Keep big sales";
+        example.toml = """
+                [[stages]]
+                id = "big"
+                function = "filter.apply"
+                """;
+        filter.examples.add(example);
         functions.add(filter);
         functions.add(function("json.write", "sink", "Writes JSON.", "io.conveyor.plugin.core", 0));
         return functions;
+    }
+
+    static ParameterDTO parameter(String name, String type, boolean required, Object defaultValue,
+            List<Object> allowedValues, String description, String example) {
+        ParameterDTO dto = new ParameterDTO();
+        dto.name = name;
+        dto.type = type;
+        dto.required = required;
+        dto.defaultValue = defaultValue;
+        dto.allowedValues.addAll(allowedValues);
+        dto.description = description;
+        dto.example = example;
+        return dto;
     }
 }

@@ -1,18 +1,17 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.conveyor.api.runtime.ExampleDTO;
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.ParameterDTO;
 import io.conveyor.api.runtime.ProblemDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.StageReportDTO;
 import io.conveyor.api.runtime.ValidationDTO;
-import io.conveyor.api.stage.Example;
-import io.conveyor.api.stage.Parameter;
-import io.conveyor.api.stage.StageDescriptor;
 
 /**
  * Every result as text for people: the run report, {@code list}, {@code info} and
@@ -93,52 +92,52 @@ public final class TextFormat {
         for (FunctionDTO shadowed : function.shadowed) {
             out.append("conflict: also provided by ").append(provider(shadowed)).append(", shadowed\n");
         }
-        StageDescriptor descriptor = function.descriptor;
-        if (descriptor == null) {
-            return out.toString();
-        }
-        if (!descriptor.description().isBlank()) {
-            out.append('\n').append(descriptor.description().strip()).append('\n');
+        String description = orEmpty(function.description);
+        if (!description.isBlank()) {
+            out.append('\n').append(description.strip()).append('\n');
         }
         out.append("\nParameters:\n");
-        if (descriptor.parameters().isEmpty()) {
+        if (function.parameters.isEmpty()) {
             out.append("  (none)\n");
         } else {
             TextTable table = new TextTable();
-            for (Parameter parameter : descriptor.parameters()) {
-                table.row(parameter.name(), parameter.type().displayName(), requirement(parameter),
-                        parameterText(parameter));
+            for (ParameterDTO parameter : function.parameters) {
+                table.row(parameter.name, parameter.type, requirement(parameter), parameterText(parameter));
             }
             out.append(table.render("  "));
         }
-        if (!descriptor.examples().isEmpty()) {
+        if (!function.examples.isEmpty()) {
             out.append("\nExamples:\n");
-            for (Example example : descriptor.examples()) {
-                out.append("  # ").append(example.title()).append('\n');
-                example.toml().strip().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+            for (ExampleDTO example : function.examples) {
+                out.append("  # ").append(example.title).append('\n');
+                example.toml.strip().lines().forEach(line -> out.append("  ").append(line).append('\n'));
             }
         }
         return out.toString();
     }
 
-    private static String requirement(Parameter parameter) {
-        if (parameter.required()) {
+    private static String requirement(ParameterDTO parameter) {
+        if (parameter.required) {
             return "required";
         }
-        return parameter.defaultValue() == null ? "optional" : "default " + value(parameter.defaultValue());
+        return parameter.defaultValue == null ? "optional" : "default " + value(parameter.defaultValue);
     }
 
-    private static String parameterText(Parameter parameter) {
-        String text = parameter.description();
-        if (!parameter.allowedValues().isEmpty()) {
-            String allowed = "one of " + parameter.allowedValues().stream().map(TextFormat::value)
+    private static String parameterText(ParameterDTO parameter) {
+        String text = orEmpty(parameter.description);
+        if (!parameter.allowedValues.isEmpty()) {
+            String allowed = "one of " + parameter.allowedValues.stream().map(TextFormat::value)
                     .collect(Collectors.joining(", "));
             text = text.isBlank() ? allowed : text + " (" + allowed + ")";
         }
-        if (parameter.example() != null) {
-            text = text + (text.isBlank() ? "" : " ") + "e.g. " + parameter.example();
+        if (parameter.example != null) {
+            text = text + (text.isBlank() ? "" : " ") + "e.g. " + parameter.example;
         }
         return text;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /** A value as it would be written in TOML. */

@@ -1,4 +1,4 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

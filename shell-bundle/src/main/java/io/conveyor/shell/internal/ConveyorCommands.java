@@ -1,4 +1,4 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,8 +19,8 @@ import io.conveyor.api.runtime.ConveyorRuntime;
  * Gogo redirects {@code System.out}/{@code System.err} per session for the calling thread; stage
  * threads write to the session's console instead.
  *
- * <p>Needs the Gogo runtime (imported optionally): without it this component cannot be created,
- * and the rest of the engine runs on.
+ * <p>Talks to the engine only through {@link ConveyorRuntime}, so the engine does not depend on
+ * Gogo: this bundle imports the Gogo runtime and resolves once it is there.
  */
 @Component(service = ConveyorCommands.class, property = {
         "osgi.command.scope=conveyor",

@@ -1,34 +1,48 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.ParameterDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.ValidationDTO;
-import io.conveyor.api.stage.Example;
-import io.conveyor.api.stage.Parameter;
-import io.conveyor.api.stage.StageDescriptor;
 
 /**
  * The results as JSON for scripts ({@code --json}): the DTOs' public fields, pretty-printed with
  * two-space indentation. Every string it returns ends with a newline.
+ *
+ * <p>A function's declaration (description, parameters, examples) appears in {@code info} only,
+ * for the function itself: {@code list} stays a listing, and shadowed providers are named, not
+ * described. A parameter's default value is written under the key {@code "default"}, as
+ * {@code info --json} has always written it.
  */
 public final class JsonFormat {
+
+    private static final List<String> DECLARATION = List.of("description", "parameters", "examples");
 
     private final ObjectMapper mapper = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, Visibility.PUBLIC_ONLY)
+            .addMixIn(ParameterDTO.class, ParameterJson.class)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Renames {@link ParameterDTO#defaultValue} in the JSON, keeping it in its place. */
+    @JsonPropertyOrder({"name", "type", "required", "default", "allowedValues", "description", "example"})
+    private abstract static class ParameterJson {
+        @JsonProperty("default")
+        public Object defaultValue;
+    }
 
     public String runReport(RunReportDTO report) {
         return write(mapper.valueToTree(report));
@@ -42,42 +56,22 @@ public final class JsonFormat {
     }
 
     public String functions(List<FunctionDTO> functions) {
-        return write(mapper.valueToTree(functions));
+        ArrayNode list = mapper.valueToTree(functions);
+        list.forEach(JsonFormat::listing);
+        return write(list);
     }
 
     /** The function with its full declaration: description, parameters, examples. */
     public String info(FunctionDTO function) {
         ObjectNode node = mapper.valueToTree(function);
-        StageDescriptor descriptor = function.descriptor;
-        if (descriptor != null) {
-            node.put("description", descriptor.description());
-            ArrayNode parameters = node.putArray("parameters");
-            for (Parameter parameter : descriptor.parameters()) {
-                ObjectNode p = parameters.addObject();
-                p.put("name", parameter.name());
-                p.put("type", parameter.type().name().toLowerCase(Locale.ROOT));
-                p.put("required", parameter.required());
-                p.set("default", mapper.valueToTree(plain(parameter.defaultValue())));
-                p.set("allowedValues", mapper.valueToTree(parameter.allowedValues().stream().map(JsonFormat::plain)
-                        .toList()));
-                p.put("description", parameter.description());
-                p.put("example", parameter.example());
-            }
-            ArrayNode examples = node.putArray("examples");
-            for (Example example : descriptor.examples()) {
-                examples.addObject().put("title", example.title()).put("toml", example.toml());
-            }
-        }
+        node.get("shadowed").forEach(JsonFormat::listing);
         return write(node);
     }
 
-    /** TOML values Jackson cannot write on its own (dates and times) become their TOML text. */
-    private static Object plain(Object value) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof List || value instanceof Map) {
-            return value;
-        }
-        return value.toString();
+    /** A function as {@code list} shows it: who provides it, without its declaration. */
+    private static void listing(JsonNode function) {
+        ((ObjectNode) function).remove(DECLARATION);
+        function.get("shadowed").forEach(JsonFormat::listing);
     }
 
     private String write(Object node) {

@@ -1,4 +1,4 @@
-package io.conveyor.engine.internal.shell;
+package io.conveyor.shell.internal;
 
 import java.io.InputStream;
 import java.io.PrintStream;
