@@ -21,7 +21,6 @@ import io.conveyor.api.stage.StageRole;
 import io.conveyor.plugin.core.internal.csv.CsvBatchReader;
 import io.conveyor.plugin.core.internal.csv.CsvReadOptions;
 import io.conveyor.plugin.core.internal.json.JsonBatchReader;
-import io.conveyor.plugin.core.internal.json.JsonLayout;
 
 /** {@code stdin.read}: streams the run's standard input as JSON, JSON lines, CSV or raw lines. */
 @Component(property = {Stage.FUNCTION + "=stdin.read", Stage.ROLE + "=source"})
@@ -35,8 +34,8 @@ public final class StdinReadSource implements Source {
                     + "column named line, one row per line, without the line ending.")
             .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("json")
                     .allowedValues("json", "jsonl", "csv", "raw")
-                    .description("json: a JSON array of objects; jsonl: one object per line; csv: CSV text; raw: "
-                            + "lines of text.")
+                    .description("json: a JSON array of objects; jsonl: one object per line (blank lines are "
+                            + "skipped); csv: CSV text; raw: lines of text.")
                     .example("\"jsonl\"").build())
             .parameter(Parameter.builder("headers", ParameterType.BOOLEAN).defaultValue(true)
                     .description("csv only: whether the first row names the columns (else column_1, column_2, ...).")
@@ -77,10 +76,10 @@ public final class StdinReadSource implements Source {
     public SourceTask open(StageConfig config, StageContext context) throws StageException {
         InputStream in = Streams.keepOpen(context.stdin());
         return switch (config.getString("format")) {
-            case "jsonl" -> new JsonBatchReader(factory, in, JsonLayout.LINES, SOURCE, context);
+            case "jsonl" -> JsonBatchReader.lines(factory, in, SOURCE, context);
             case "csv" -> new CsvBatchReader(in, CsvReadOptions.forStdin(config), SOURCE, context);
             case "raw" -> new RawLineReader(in, context);
-            default -> new JsonBatchReader(factory, in, JsonLayout.RECORDS, SOURCE, context);
+            default -> JsonBatchReader.array(factory, in, SOURCE, "format = \"json\"", context);
         };
     }
 }

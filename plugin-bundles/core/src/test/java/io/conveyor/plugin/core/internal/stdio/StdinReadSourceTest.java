@@ -102,8 +102,14 @@ class StdinReadSourceTest {
     @Test
     void errorsNameStdinAsTheSource() {
         StageException e = assertThrows(StageException.class, () -> read("{\"a\": 1}", Map.of()).close());
-        assertEquals("<stdin>:1:1: expected a JSON array of objects (format = \"records\"), found an object",
+        assertEquals("<stdin>:1:1: expected a JSON array of objects (format = \"json\"), found an object; for one "
+                + "object per line, set format = \"jsonl\"", e.getMessage());
+        e = assertThrows(StageException.class, () -> read("a,b\n1,\"x\n", Map.of("format", "csv")).close());
+        assertEquals("<stdin>:2: unterminated quoted field (the '\"' opened on this line is never closed)",
                 e.getMessage());
+        e = assertThrows(StageException.class, () -> read("{\"a\": 1}{\"a\": 2}\n", Map.of("format", "jsonl")).close());
+        assertEquals("<stdin>:1:9: expected the end of the line after the object, found an object (format = "
+                + "\"jsonl\" reads one object per line)", e.getMessage());
     }
 
     @Test
