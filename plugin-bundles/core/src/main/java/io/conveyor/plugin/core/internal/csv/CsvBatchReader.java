@@ -20,6 +20,7 @@ import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.core.internal.batch.BatchWriter;
 import io.conveyor.plugin.core.internal.batch.CellText;
 import io.conveyor.plugin.core.internal.batch.ColumnType;
+import io.conveyor.plugin.core.internal.file.IoReasons;
 
 /**
  * Streams CSV text as batches of {@link StageContext#batchSize()} rows. The first
@@ -92,9 +93,9 @@ public final class CsvBatchReader implements SourceTask {
                 return full;
             }
         } catch (UncheckedIOException e) {
-            throw StageException.io("cannot read " + source + ": " + e.getCause().getMessage(), e.getCause());
+            throw StageException.io("cannot read " + source + ": " + IoReasons.of(e.getCause()), e.getCause());
         } catch (IOException e) {
-            throw StageException.io("cannot read " + source + ": " + e.getMessage(), e);
+            throw StageException.io("cannot read " + source + ": " + IoReasons.of(e), e);
         } catch (CsvParseException e) {
             if (e.getCause() instanceof CsvRow.TooManyFields tooMany) {
                 throw StageException.data(source + ":" + tooMany.line + ": " + tooMany.getMessage());
@@ -254,7 +255,7 @@ public final class CsvBatchReader implements SourceTask {
                 in.close();
             }
         } catch (IOException e) {
-            throw StageException.io("cannot close " + source + ": " + e.getMessage(), e);
+            throw StageException.io("cannot close " + source + ": " + IoReasons.of(e), e);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.core.internal.batch.BatchWriter;
 import io.conveyor.plugin.core.internal.batch.ColumnType;
+import io.conveyor.plugin.core.internal.file.IoReasons;
 
 /**
  * Streams JSON objects as batches of {@link StageContext#batchSize()} rows, reading the input
@@ -97,7 +98,7 @@ public final class JsonBatchReader implements SourceTask {
                 return full;
             }
         } catch (IOException e) {
-            throw StageException.io("cannot read " + source + ": " + e.getMessage(), e);
+            throw StageException.io("cannot read " + source + ": " + IoReasons.of(e), e);
         }
     }
 
@@ -169,7 +170,7 @@ public final class JsonBatchReader implements SourceTask {
         try {
             records.close();
         } catch (IOException e) {
-            throw StageException.io("cannot close " + source + ": " + e.getMessage(), e);
+            throw StageException.io("cannot close " + source + ": " + IoReasons.of(e), e);
         }
     }
 }

@@ -26,6 +26,7 @@ import io.conveyor.plugin.core.internal.batch.BatchFormat;
 import io.conveyor.plugin.core.internal.config.ConfigValues;
 import io.conveyor.plugin.core.internal.csv.CsvFormat;
 import io.conveyor.plugin.core.internal.file.InputOrder;
+import io.conveyor.plugin.core.internal.file.IoReasons;
 import io.conveyor.plugin.core.internal.json.JsonFormat;
 import io.conveyor.plugin.core.internal.json.JsonLayout;
 
@@ -135,7 +136,7 @@ public final class StdoutWriteSink implements Sink {
                 format.write(input, batch, rows);
                 writer.flush();
             } catch (IOException e) {
-                throw StageException.io("cannot write to standard output: " + e.getMessage(), e);
+                throw StageException.io("cannot write to standard output: " + IoReasons.of(e), e);
             }
         }
 
@@ -149,7 +150,7 @@ public final class StdoutWriteSink implements Sink {
             try {
                 format.finish();
             } catch (IOException e) {
-                throw StageException.io("cannot write to standard output: " + e.getMessage(), e);
+                throw StageException.io("cannot write to standard output: " + IoReasons.of(e), e);
             }
         }
     }

@@ -300,6 +300,30 @@ class CsvReadSourceTest {
     }
 
     @Test
+    void aFolderOrAFileInThePlaceOfAFolderIsAnIoErrorSaidInWords() throws Exception {
+        Files.createDirectories(dir.resolve("folder"));
+        Files.writeString(dir.resolve("data.csv"), "a\n");
+        StageException e = assertThrows(StageException.class, () -> source.open(
+                TestConfig.of(source.descriptor(), Map.of("path", "folder"), dir), context));
+        assertEquals("cannot read folder: is a folder", e.getMessage());
+        e = assertThrows(StageException.class, () -> source.open(
+                TestConfig.of(source.descriptor(), Map.of("path", "data.csv/part.csv"), dir), context));
+        assertEquals(ErrorCode.IO, e.code());
+        assertEquals("path", e.key());
+        assertEquals("cannot read data.csv/part.csv: data.csv is not a folder", e.getMessage());
+    }
+
+    @Test
+    void anEmptyPathIsAConfigProblemOfThePathKey() {
+        TestConfig empty = TestConfig.of(source.descriptor(), Map.of("path", ""), dir);
+        assertEquals(List.of(new ConfigProblem("path", "config key 'path' must not be empty")),
+                source.validate(empty));
+        StageException e = assertThrows(StageException.class, () -> source.open(empty, context));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertEquals("config key 'path' must not be empty", e.getMessage());
+    }
+
+    @Test
     void badDelimiterQuoteAndInferLengthAreConfigProblemsNamingTheKey() {
         assertEquals(List.of(
                 new ConfigProblem("delimiter", "config key 'delimiter' must be exactly one character, got string \";;\""),

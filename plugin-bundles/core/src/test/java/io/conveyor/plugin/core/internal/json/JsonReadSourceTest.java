@@ -175,6 +175,15 @@ class JsonReadSourceTest {
     }
 
     @Test
+    void anEmptyPathIsAConfigProblemOfThePathKey() {
+        TestConfig empty = TestConfig.of(source.descriptor(), Map.of("path", ""));
+        assertEquals(List.of(new ConfigProblem("path", "config key 'path' must not be empty")), source.validate(empty));
+        StageException e = assertThrows(StageException.class, () -> source.open(empty, context));
+        assertEquals("path", e.key());
+        assertEquals("config key 'path' must not be empty", e.getMessage());
+    }
+
+    @Test
     void theDataframeFormatIsRejectedAsNotSupportedYet() {
         assertEquals(List.of(new ConfigProblem("format",
                 "config key 'format' = \"dataframe\" is not supported yet: use \"records\" or \"jsonl\"")),
