@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,31 @@ class StdinReadSourceTest {
             assertEquals("id:utf8, name:utf8", BatchText.schema(out.batches().get(0)));
             assertEquals(0, out.rowCount());
         }
+    }
+
+    /** Standard input that hands out one line per read, as a slow producer's pipe does. */
+    private static InputStream lineByLine(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int end = pos;
+                while (end < count && buf[end] != '\n') {
+                    end++;
+                }
+                return super.read(b, off, Math.min(len, Math.max(1, end + 1 - pos)));
+            }
+        };
+    }
+
+    @Test
+    void rowsArePassedOnInFullBatchesAndTheRestWhenTheInputEndsAsTheDescriptionSays() throws StageException {
+        context.withBatchSize(3).withStdin(lineByLine("a\nb\nc\nd\ne\n"));
+        try (CollectingEmitter out = Runs.source(source, TestConfig.of(source.descriptor(), Map.of("format", "raw")),
+                context)) {
+            assertEquals(List.of(3, 2), out.batches().stream().map(b -> b.getRowCount()).toList());
+        }
+        assertEquals("Reads the run's standard input in batches: a JSON array of objects, JSON lines, CSV, or raw "
+                + "text lines.", source.descriptor().description().split("(?<=\\.) ")[0]);
     }
 
     @Test
