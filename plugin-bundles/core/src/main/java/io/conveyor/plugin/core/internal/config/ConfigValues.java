@@ -1,7 +1,9 @@
 package io.conveyor.plugin.core.internal.config;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.conveyor.api.stage.ConfigProblem;
@@ -64,6 +66,18 @@ public final class ConfigValues {
         }
         return new ConfigProblem(key, "config key '" + key + "' must be exactly one character, got "
                 + describe(value));
+    }
+
+    /** A problem when the string {@code key} (a path) is set to {@code ""}, which names no file; else null. */
+    public static ConfigProblem emptyProblem(StageConfig config, String key) {
+        String value = config.getString(key);
+        return value != null && value.isEmpty()
+                ? new ConfigProblem(key, "config key '" + key + "' must not be empty") : null;
+    }
+
+    /** The problems that are not null, in order. */
+    public static List<ConfigProblem> problems(ConfigProblem... problems) {
+        return Arrays.stream(problems).filter(Objects::nonNull).toList();
     }
 
     /** Throws the first problem as a config error; for {@code open}, which repeats validate's checks. */

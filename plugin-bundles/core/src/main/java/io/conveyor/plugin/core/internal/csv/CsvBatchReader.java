@@ -3,7 +3,6 @@ package io.conveyor.plugin.core.internal.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.core.internal.batch.BatchWriter;
 import io.conveyor.plugin.core.internal.batch.CellText;
 import io.conveyor.plugin.core.internal.batch.ColumnType;
+import io.conveyor.plugin.core.internal.file.IoReasons;
 
 /**
  * Streams CSV text as batches of {@link StageContext#batchSize()} rows. The first
@@ -35,16 +35,19 @@ import io.conveyor.plugin.core.internal.batch.ColumnType;
  * cell is empty (so null by default), as Polars reads it.
  *
  * <p>Rows with fewer fields than columns get nulls in the missing cells; rows with more are an
- * error. Without headers, columns are named {@code column_1 .. column_n} after the first row, as
+ * error, and so is a quoted field that is never closed. Text is UTF-8, or the UTF-16 or UTF-32
+ * that a byte order mark names. Without headers, columns are named {@code column_1 .. column_n} after the first row, as
  * Polars names them. A header without rows gives one batch without rows whose utf8 columns carry
  * the header's names, so the empty result keeps its columns; an empty input gives nothing.
  */
 public final class CsvBatchReader implements SourceTask {
 
-    private final CsvReader<CsvRow> csv;
+    private final InputStream in;
     private final CsvReadOptions options;
     private final String source;
     private final StageContext context;
+    private CsvReader<CsvRow> csv;
+    private QuoteTracker quotes;
     private CloseableIterator<CsvRow> records;
     private final ArrayDeque<CsvRow> held = new ArrayDeque<>();
     private List<String> names;
@@ -58,17 +61,10 @@ public final class CsvBatchReader implements SourceTask {
      * @param source how messages name the input: the path as configured, or {@code <stdin>}
      */
     public CsvBatchReader(InputStream in, CsvReadOptions options, String source, StageContext context) {
+        this.in = in;
         this.options = options;
         this.source = source;
         this.context = context;
-        this.csv = CsvReader.builder()
-                .fieldSeparator(options.delimiter())
-                .quoteCharacter(options.quote())
-                .skipEmptyLines(false)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .detectBomHeader(true)
-                .build(new CsvRow.Handler(), in, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -97,7 +93,9 @@ public final class CsvBatchReader implements SourceTask {
                 return full;
             }
         } catch (UncheckedIOException e) {
-            throw StageException.io("cannot read " + source + ": " + e.getCause().getMessage(), e.getCause());
+            throw StageException.io("cannot read " + source + ": " + IoReasons.of(e.getCause()), e.getCause());
+        } catch (IOException e) {
+            throw StageException.io("cannot read " + source + ": " + IoReasons.of(e), e);
         } catch (CsvParseException e) {
             if (e.getCause() instanceof CsvRow.TooManyFields tooMany) {
                 throw StageException.data(source + ":" + tooMany.line + ": " + tooMany.getMessage());
@@ -106,11 +104,19 @@ public final class CsvBatchReader implements SourceTask {
         }
     }
 
-    private void start() throws StageException {
+    private void start() throws IOException, StageException {
+        quotes = new QuoteTracker(ByteOrderMark.decode(in), options.delimiter(), options.quote());
+        csv = CsvReader.builder()
+                .fieldSeparator(options.delimiter())
+                .quoteCharacter(options.quote())
+                .skipEmptyLines(false)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .build(new CsvRow.Handler(), quotes);
         records = csv.iterator();
-        CsvRow first = records.hasNext() ? records.next() : null;
+        CsvRow first = fetch();
         while (first != null && first.empty()) {
-            first = records.hasNext() ? records.next() : null;
+            first = fetch();
         }
         if (first == null) {
             return;
@@ -163,19 +169,36 @@ public final class CsvBatchReader implements SourceTask {
         return inferred;
     }
 
-    private CsvRow next() {
+    private CsvRow next() throws StageException {
         return held.isEmpty() ? nextFromFile() : held.poll();
     }
 
     /** The next row of the file; an empty line is one only in a file of one column. */
-    private CsvRow nextFromFile() {
-        while (records.hasNext()) {
-            CsvRow row = records.next();
+    private CsvRow nextFromFile() throws StageException {
+        CsvRow row;
+        while ((row = fetch()) != null) {
             if (!row.empty() || names.size() == 1) {
                 return row;
             }
         }
         return null;
+    }
+
+    /**
+     * The next record of the file, or null at its end. A quote never closed runs to the end of
+     * the input, so it is in the last record, and that is where it is looked for.
+     */
+    private CsvRow fetch() throws StageException {
+        if (!records.hasNext()) {
+            return null;
+        }
+        CsvRow record = records.next();
+        long unclosed = quotes.unclosedQuoteLine();
+        if (unclosed > 0 && !records.hasNext()) {
+            throw StageException.data(source + ":" + unclosed + ": unterminated quoted field (the '"
+                    + options.quote() + "' opened on this line is never closed)");
+        }
+        return record;
     }
 
     private boolean isNull(CsvRow record, int column) {
@@ -226,9 +249,13 @@ public final class CsvBatchReader implements SourceTask {
     @Override
     public void close() throws StageException {
         try {
-            csv.close();
+            if (csv != null) {
+                csv.close();
+            } else {
+                in.close();
+            }
         } catch (IOException e) {
-            throw StageException.io("cannot close " + source + ": " + e.getMessage(), e);
+            throw StageException.io("cannot close " + source + ": " + IoReasons.of(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.conveyor.plugin.core.internal.csv;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -15,6 +16,7 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
+import io.conveyor.plugin.core.internal.config.ConfigValues;
 import io.conveyor.plugin.core.internal.file.InputFiles;
 
 /** {@code csv.read}: streams a CSV file as typed batches. */
@@ -76,11 +78,14 @@ public final class CsvReadSource implements Source {
 
     @Override
     public List<ConfigProblem> validate(StageConfig config) {
-        return CsvReadOptions.checkFileKeys(config);
+        List<ConfigProblem> problems = new ArrayList<>(ConfigValues.problems(ConfigValues.emptyProblem(config, "path")));
+        problems.addAll(CsvReadOptions.checkFileKeys(config));
+        return problems;
     }
 
     @Override
     public SourceTask open(StageConfig config, StageContext context) throws StageException {
+        ConfigValues.throwFirst(validate(config));
         CsvReadOptions options = CsvReadOptions.forFile(config);
         String shown = config.getString("path");
         return new CsvBatchReader(InputFiles.open(config.getPath("path"), "path", shown), options, shown, context);

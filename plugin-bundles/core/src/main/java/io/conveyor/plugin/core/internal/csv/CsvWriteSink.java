@@ -57,8 +57,8 @@ public final class CsvWriteSink implements Sink {
 
     @Override
     public List<ConfigProblem> validate(StageConfig config) {
-        ConfigProblem problem = ConfigValues.singleCharProblem(config, "delimiter");
-        return problem == null ? List.of() : List.of(problem);
+        return ConfigValues.problems(ConfigValues.emptyProblem(config, "path"),
+                ConfigValues.singleCharProblem(config, "delimiter"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,28 +59,49 @@ public final class AtomicFileOutput implements AutoCloseable {
      *
      * @param key   the config key naming the file, so errors point at it
      * @param shown the path as the pipeline wrote it, for messages
+     * @throws StageException IO {@code cannot write <shown>: <reason>}: {@code is a folder},
+     *                        {@code data is not a folder}, {@code cannot create folder out: permission
+     *                        denied}, {@code read-only file system}, ...
      */
     public static AtomicFileOutput create(Path target, String key, String shown) throws StageException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw new StageException(ErrorCode.IO, key, "cannot write " + shown + ": is a directory", null);
+            throw cannotWrite(key, shown, "is a folder", null);
         }
         Path folder = absolute.getParent();
         Path firstMissing = null;
         for (Path p = folder; p != null && !Files.exists(p); p = p.getParent()) {
             firstMissing = p;
         }
-        Path temp = null;
         try {
             Files.createDirectories(folder);
+        } catch (IOException e) {
+            deleteEmptyFolders(folder, firstMissing);
+            throw cannotWrite(key, shown, folderProblem(absolute, shown, folder, e), e);
+        }
+        Path temp = null;
+        try {
             temp = HiddenFiles.create(folder, absolute.getFileName().toString(), ".tmp");
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
             return new AtomicFileOutput(absolute, shown, temp, firstMissing, channel);
         } catch (IOException e) {
             deleteQuietly(temp);
             deleteEmptyFolders(folder, firstMissing);
-            throw new StageException(ErrorCode.IO, key, "cannot write " + shown + ": " + e.getMessage(), e);
+            throw cannotWrite(key, shown, IoReasons.of(e), e);
         }
+    }
+
+    private static String folderProblem(Path target, String shown, Path folder, IOException e) {
+        Path file = IoReasons.fileInTheWay(folder);
+        if (file != null) {
+            return IoReasons.shownAs(target, shown, file) + " is not a folder";
+        }
+        Path failed = e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : folder;
+        return "cannot create folder " + IoReasons.shownAs(target, shown, failed) + ": " + IoReasons.of(e);
+    }
+
+    private static StageException cannotWrite(String key, String shown, String reason, IOException cause) {
+        return new StageException(ErrorCode.IO, key, "cannot write " + shown + ": " + reason, cause);
     }
 
     public Writer writer() {
@@ -99,7 +121,7 @@ public final class AtomicFileOutput implements AutoCloseable {
 
     /** An IO error for a failed write, worded like every other. */
     public StageException writeFailed(IOException e) {
-        return StageException.io("cannot write " + shown + ": " + e.getMessage(), e);
+        return StageException.io("cannot write " + shown + ": " + IoReasons.of(e), e);
     }
 
     /**

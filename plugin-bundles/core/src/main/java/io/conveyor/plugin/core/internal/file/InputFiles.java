@@ -20,19 +20,25 @@ public final class InputFiles {
      *
      * @param key   the config key naming the file, so the error points at it
      * @param shown the path as the pipeline wrote it, for messages
-     * @throws StageException IO {@code cannot read <shown>: no such file} (or: is a directory, or
-     *                        the system's reason)
+     * @throws StageException IO {@code cannot read <shown>: no such file} (or: {@code is a folder},
+     *                        {@code data is not a folder}, {@code permission denied}, ...)
      */
     public static InputStream open(Path path, String key, String shown) throws StageException {
         if (Files.isDirectory(path)) {
-            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": is a directory", null);
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": is a folder", null);
         }
         try {
             return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": no such file", e);
         } catch (IOException e) {
-            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": " + e.getMessage(), e);
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": " + reason(path, shown, e), e);
         }
+    }
+
+    private static String reason(Path path, String shown, IOException e) {
+        Path file = path.getParent() == null ? null : IoReasons.fileInTheWay(path.getParent());
+        if (file != null) {
+            return IoReasons.shownAs(path, shown, file) + " is not a folder";
+        }
+        return e instanceof NoSuchFileException ? "no such file" : IoReasons.of(e);
     }
 }

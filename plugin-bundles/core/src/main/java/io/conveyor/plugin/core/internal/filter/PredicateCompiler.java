@@ -54,12 +54,12 @@ final class PredicateCompiler {
                     + "integer, float, bool and utf8 columns");
         }
         if (operator == FilterOperator.CONTAINS && kind != Kind.STRING) {
-            throw StageException.config("operator", "operator 'contains' needs a utf8 column, but " + column
-                    + " is not one");
+            throw StageException.config("operator", "config key 'operator' is \"contains\", which needs a utf8 "
+                    + "column, but " + column + " is not one");
         }
         if (operator.isOrdering() && kind == Kind.BOOLEAN) {
-            throw StageException.config("operator", "operator '" + operatorText + "' is not defined for " + column
-                    + ": use '==' or '!='");
+            throw StageException.config("operator", "config key 'operator' is " + ConfigValues.toml(operatorText)
+                    + ", which is not defined for " + column + ": use \"==\" or \"!=\"");
         }
         List<Object> operands = operator == FilterOperator.IN ? List.copyOf((List<?>) value) : List.of(value);
         for (Object operand : operands) {

@@ -3,17 +3,12 @@ package io.conveyor.plugin.core.internal.json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 
 import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.SourceTask;
@@ -21,10 +16,12 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.core.internal.batch.BatchWriter;
 import io.conveyor.plugin.core.internal.batch.ColumnType;
+import io.conveyor.plugin.core.internal.file.IoReasons;
 
 /**
- * Streams JSON objects as batches of {@link StageContext#batchSize()} rows, parsing
- * incrementally with jackson-core: the input is never loaded whole.
+ * Streams JSON objects as batches of {@link StageContext#batchSize()} rows, reading the input
+ * only as batches need it: it is never loaded whole. The objects come from one JSON array
+ * ({@link #array}) or from JSON lines ({@link #lines}).
  *
  * <p>Schema: the first {@value #INFER_RECORDS} records decide it. Columns are the keys of those
  * records in order of first appearance (so the first record's key order leads); a record
@@ -39,33 +36,41 @@ public final class JsonBatchReader implements SourceTask {
     /** How many records decide the schema. */
     public static final int INFER_RECORDS = 100;
 
-    private record Row(int line, Map<String, Object> values) {
-    }
-
-    private final JsonFactory factory;
-    private final InputStream in;
-    private final JsonLayout layout;
+    private final JsonRecords records;
     private final String source;
     private final StageContext context;
-    private final ArrayDeque<Row> held = new ArrayDeque<>();
-    private JsonParser parser;
+    private final ArrayDeque<JsonRecord> held = new ArrayDeque<>();
     private List<String> names;
     private ColumnType[] types;
     private final Map<String, Integer> columnOf = new HashMap<>();
     private boolean started;
-    private boolean ended;
 
-    /**
-     * @param in     the JSON bytes; closed by {@link #close()}: wrap a stream you must keep open
-     * @param source how messages name the input: the path as configured, or {@code <stdin>}
-     */
-    public JsonBatchReader(JsonFactory factory, InputStream in, JsonLayout layout, String source,
-            StageContext context) {
-        this.factory = factory;
-        this.in = in;
-        this.layout = layout;
+    private JsonBatchReader(JsonRecords records, String source, StageContext context) {
+        this.records = records;
         this.source = source;
         this.context = context;
+    }
+
+    /**
+     * Reads one JSON array of objects.
+     *
+     * @param in            the JSON bytes; closed by {@link #close()}: wrap a stream you must keep open
+     * @param source        how messages name the input: the path as configured, or {@code <stdin>}
+     * @param formatSetting the stage setting that chose an array, for messages: {@code format = "records"}
+     */
+    public static JsonBatchReader array(JsonFactory factory, InputStream in, String source, String formatSetting,
+            StageContext context) {
+        return new JsonBatchReader(new JsonArrayRecords(factory, in, source, formatSetting), source, context);
+    }
+
+    /**
+     * Reads JSON lines: one object per non-blank line.
+     *
+     * @param in     the UTF-8 bytes; closed by {@link #close()}: wrap a stream you must keep open
+     * @param source how messages name the input: the path as configured, or {@code <stdin>}
+     */
+    public static JsonBatchReader lines(JsonFactory factory, InputStream in, String source, StageContext context) {
+        return new JsonBatchReader(new JsonLineRecords(factory, in, source), source, context);
     }
 
     @Override
@@ -80,9 +85,9 @@ public final class JsonBatchReader implements SourceTask {
             }
             int batchSize = context.batchSize();
             try (BatchWriter batch = new BatchWriter(names, List.of(types), context.allocator(), batchSize)) {
-                Row row;
-                while (batch.row() < batchSize && (row = next()) != null) {
-                    fill(batch, row);
+                JsonRecord record;
+                while (batch.row() < batchSize && (record = next()) != null) {
+                    fill(batch, record);
                     batch.endRow();
                 }
                 if (batch.row() == 0) {
@@ -92,36 +97,18 @@ public final class JsonBatchReader implements SourceTask {
                 out.emit(batch.finish());
                 return full;
             }
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw StageException.data(source + where + ": invalid JSON: " + readable(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw StageException.io("cannot read " + source + ": " + e.getMessage(), e);
+            throw StageException.io("cannot read " + source + ": " + IoReasons.of(e), e);
         }
-    }
-
-    /** Jackson's message without its "[Source: REDACTED ...]" noise around nested locations. */
-    private static String readable(String message) {
-        return message.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     private void start() throws IOException, StageException {
-        parser = factory.createParser(in);
-        if (layout == JsonLayout.RECORDS) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                ended = true;
-            } else if (first != JsonToken.START_ARRAY) {
-                throw unexpected("a JSON array of objects (format = \"records\")", first);
-            }
-        }
         Map<String, ColumnType> inferred = new LinkedHashMap<>();
-        Row row;
-        while (held.size() < INFER_RECORDS && (row = parseRecord()) != null) {
-            held.add(row);
+        JsonRecord record;
+        while (held.size() < INFER_RECORDS && (record = records.next()) != null) {
+            held.add(record);
             // a null value still adds its key; it just does not vote on the type
-            row.values().forEach((key, value) -> inferred.put(key,
+            record.values().forEach((key, value) -> inferred.put(key,
                     ColumnType.widen(inferred.get(key), JsonValues.typeOf(value))));
         }
         names = List.copyOf(inferred.keySet());
@@ -133,54 +120,11 @@ public final class JsonBatchReader implements SourceTask {
         }
     }
 
-    private Row next() throws IOException, StageException {
-        return held.isEmpty() ? parseRecord() : held.poll();
+    private JsonRecord next() throws IOException, StageException {
+        return held.isEmpty() ? records.next() : held.poll();
     }
 
-    private Row parseRecord() throws IOException, StageException {
-        if (ended) {
-            return null;
-        }
-        JsonToken token = parser.nextToken();
-        if (token == null || (layout == JsonLayout.RECORDS && token == JsonToken.END_ARRAY)) {
-            if (token == JsonToken.END_ARRAY && parser.nextToken() != null) {
-                throw unexpected("the end of the input after the array", parser.currentToken());
-            }
-            ended = true;
-            return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw unexpected("an object", token);
-        }
-        int line = parser.currentTokenLocation().getLineNr();
-        Map<String, Object> values = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            parser.nextToken();
-            values.put(key, JsonValues.read(parser, factory));
-        }
-        return new Row(line, values);
-    }
-
-    private StageException unexpected(String expected, JsonToken found) {
-        JsonLocation at = parser.currentTokenLocation();
-        return StageException.data(source + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": expected "
-                + expected + ", found " + describe(found));
-    }
-
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> "'" + token.asString() + "'";
-        };
-    }
-
-    private void fill(BatchWriter batch, Row row) throws StageException {
+    private void fill(BatchWriter batch, JsonRecord row) throws StageException {
         for (Map.Entry<String, Object> entry : row.values().entrySet()) {
             Integer column = columnOf.get(entry.getKey());
             if (column == null) {
@@ -215,7 +159,7 @@ public final class JsonBatchReader implements SourceTask {
         }
     }
 
-    private StageException mismatch(Row row, int column, Object value) {
+    private StageException mismatch(JsonRecord row, int column, Object value) {
         return StageException.data(source + ":" + row.line() + ": key '" + names.get(column) + "' holds "
                 + JsonValues.toJson(value) + ", which is not " + types[column].displayName()
                 + " (the type inferred from the first " + INFER_RECORDS + " records)");
@@ -224,12 +168,9 @@ public final class JsonBatchReader implements SourceTask {
     @Override
     public void close() throws StageException {
         try {
-            if (parser != null) {
-                parser.close();
-            }
-            in.close();
+            records.close();
         } catch (IOException e) {
-            throw StageException.io("cannot close " + source + ": " + e.getMessage(), e);
+            throw StageException.io("cannot close " + source + ": " + IoReasons.of(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.conveyor.plugin.core.internal.json;
 
+import java.io.InputStream;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -35,8 +36,9 @@ public final class JsonReadSource implements Source {
                     .example("\"data/users.json\"").build())
             .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("records")
                     .allowedValues("records", "jsonl", "dataframe")
-                    .description("records: a JSON array of objects; jsonl: one object per line. dataframe (the "
-                            + "original tool's column layout) is not supported yet.")
+                    .description("records: a JSON array of objects; jsonl: one object per line (blank lines are "
+                            + "skipped; an object may not span lines). dataframe (the original tool's column "
+                            + "layout) is not supported yet.")
                     .example("\"jsonl\"").build())
             .example("Read a JSON array of objects", """
                     [[stages]]
@@ -64,17 +66,20 @@ public final class JsonReadSource implements Source {
 
     @Override
     public List<ConfigProblem> validate(StageConfig config) {
-        return "dataframe".equals(config.getString("format"))
-                ? List.of(new ConfigProblem("format", "config key 'format' = \"dataframe\" is not supported yet: "
-                        + "use \"records\" or \"jsonl\""))
-                : List.of();
+        ConfigProblem dataframe = "dataframe".equals(config.getString("format"))
+                ? new ConfigProblem("format", "config key 'format' = \"dataframe\" is not supported yet: "
+                        + "use \"records\" or \"jsonl\"")
+                : null;
+        return ConfigValues.problems(ConfigValues.emptyProblem(config, "path"), dataframe);
     }
 
     @Override
     public SourceTask open(StageConfig config, StageContext context) throws StageException {
         ConfigValues.throwFirst(validate(config));
-        JsonLayout layout = "jsonl".equals(config.getString("format")) ? JsonLayout.LINES : JsonLayout.RECORDS;
         String shown = config.getString("path");
-        return new JsonBatchReader(factory, InputFiles.open(config.getPath("path"), "path", shown), layout, shown, context);
+        InputStream in = InputFiles.open(config.getPath("path"), "path", shown);
+        return "jsonl".equals(config.getString("format"))
+                ? JsonBatchReader.lines(factory, in, shown, context)
+                : JsonBatchReader.array(factory, in, shown, "format = \"records\"", context);
     }
 }

@@ -62,10 +62,11 @@ public final class JsonWriteSink implements Sink {
 
     @Override
     public List<ConfigProblem> validate(StageConfig config) {
-        return "dataframe".equals(config.getString("format"))
-                ? List.of(new ConfigProblem("format", "config key 'format' = \"dataframe\" is not supported yet: "
-                        + "use \"records\" or \"jsonl\""))
-                : List.of();
+        ConfigProblem dataframe = "dataframe".equals(config.getString("format"))
+                ? new ConfigProblem("format", "config key 'format' = \"dataframe\" is not supported yet: "
+                        + "use \"records\" or \"jsonl\"")
+                : null;
+        return ConfigValues.problems(ConfigValues.emptyProblem(config, "path"), dataframe);
     }
 
     @Override

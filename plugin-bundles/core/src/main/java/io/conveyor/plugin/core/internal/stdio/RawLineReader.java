@@ -13,6 +13,7 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.core.internal.batch.BatchWriter;
 import io.conveyor.plugin.core.internal.batch.ColumnType;
+import io.conveyor.plugin.core.internal.file.IoReasons;
 
 /**
  * Streams text as one utf8 column {@code line}, one row per line, without its line ending
@@ -51,7 +52,7 @@ final class RawLineReader implements SourceTask {
             out.emit(batch.finish());
             return full;
         } catch (IOException e) {
-            throw StageException.io("cannot read <stdin>: " + e.getMessage(), e);
+            throw StageException.io("cannot read <stdin>: " + IoReasons.of(e), e);
         }
     }
 
@@ -60,7 +61,7 @@ final class RawLineReader implements SourceTask {
         try {
             reader.close();
         } catch (IOException e) {
-            throw StageException.io("cannot close <stdin>: " + e.getMessage(), e);
+            throw StageException.io("cannot close <stdin>: " + IoReasons.of(e), e);
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.conveyor.plugin.core.internal.stdio;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.osgi.service.component.annotations.Component;
 
 import io.conveyor.api.stage.ConfigProblem;
@@ -25,7 +24,6 @@ import io.conveyor.api.stage.StageRole;
 import io.conveyor.plugin.core.internal.batch.BatchFormat;
 import io.conveyor.plugin.core.internal.config.ConfigValues;
 import io.conveyor.plugin.core.internal.csv.CsvFormat;
-import io.conveyor.plugin.core.internal.file.InputOrder;
 import io.conveyor.plugin.core.internal.json.JsonFormat;
 import io.conveyor.plugin.core.internal.json.JsonLayout;
 
@@ -37,8 +35,9 @@ public final class StdoutWriteSink implements Sink {
             .description("Prints rows on the run's standard output: as an aligned table with its shape and column "
                     + "types, or as JSON, JSON lines or CSV. json, jsonl and csv stream as rows arrive; the table is "
                     + "printed when the run succeeds, since its widths need every row. Several inputs are printed "
-                    + "one after the other, in the order of inputs. An empty result still shows its columns: the "
-                    + "table's header, or the CSV header.")
+                    + "one after the other, in the order of inputs; all are read as their rows come, the later ones "
+                    + "into a temporary file until their turn. An empty result still shows its columns: the table's "
+                    + "header, or the CSV header.")
             .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("table")
                     .allowedValues("table", "json", "jsonl", "csv")
                     .description("table: an aligned table; json: an array of objects; jsonl: one object per line; "
@@ -69,6 +68,18 @@ public final class StdoutWriteSink implements Sink {
                     format = "jsonl"
                     """)
             .build();
+
+    private final Path spoolFolder;
+
+    /** Keeps later inputs in the system's folder for temporary files. */
+    public StdoutWriteSink() {
+        this(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Keeps later inputs in temporary files in {@code spoolFolder}. */
+    StdoutWriteSink(Path spoolFolder) {
+        this.spoolFolder = spoolFolder;
+    }
 
     @Override
     public StageDescriptor descriptor() {
@@ -102,55 +113,7 @@ public final class StdoutWriteSink implements Sink {
             default -> new TableFormat(writer, limit);
         };
         // the table applies the limit itself, so that its shape can count every row
-        return new StdoutTask(writer, format, format instanceof TableFormat ? -1 : limit, inputs);
-    }
-
-    /** One run: streams through the format, flushing after each batch so output appears as it comes. */
-    private static final class StdoutTask implements SinkTask {
-        private final Writer writer;
-        private final BatchFormat format;
-        private final InputOrder order;
-        private long remaining;
-
-        StdoutTask(Writer writer, BatchFormat format, long limit, List<String> inputs) {
-            this.writer = writer;
-            this.format = format;
-            this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
-            this.order = new InputOrder(inputs);
-        }
-
-        @Override
-        public boolean accepts(String input) {
-            return order.accepts(input);
-        }
-
-        @Override
-        public void write(String input, VectorSchemaRoot batch) throws StageException {
-            int rows = (int) Math.min(batch.getRowCount(), remaining);
-            if (rows == 0 && batch.getRowCount() > 0) {
-                return; // the limit is reached; a batch without rows still brings the columns
-            }
-            remaining -= rows;
-            try {
-                format.write(input, batch, rows);
-                writer.flush();
-            } catch (IOException e) {
-                throw StageException.io("cannot write to standard output: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void endOfInput(String input) {
-            order.end(input);
-        }
-
-        @Override
-        public void commit() throws StageException {
-            try {
-                format.finish();
-            } catch (IOException e) {
-                throw StageException.io("cannot write to standard output: " + e.getMessage(), e);
-            }
-        }
+        return new StdoutTask(writer, format, format instanceof TableFormat ? -1 : limit, inputs, context.allocator(),
+                spoolFolder);
     }
 }

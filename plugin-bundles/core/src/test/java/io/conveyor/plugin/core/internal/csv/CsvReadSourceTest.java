@@ -4,6 +4,7 @@ import static io.conveyor.testing.Batches.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -234,6 +235,50 @@ class CsvReadSourceTest {
     }
 
     @Test
+    void aQuoteNeverClosedIsADataErrorAtTheLineWhereItOpens() {
+        StageException e = failure("id,name\n1,\"ok\"\n2,\"oops\n3,c\n4,d\n5,e\n");
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("in.csv:3: unterminated quoted field (the '\"' opened on this line is never closed)",
+                e.getMessage());
+    }
+
+    @Test
+    void aQuoteNeverClosedIsFoundWhateverTheLineEndsDoubledQuotesAndQuoteCharacter() {
+        assertEquals("in.csv:1: unterminated quoted field (the '\"' opened on this line is never closed)",
+                failure("\"id,name\n1,x\n").getMessage());
+        assertEquals("in.csv:4: unterminated quoted field (the '\"' opened on this line is never closed)",
+                failure("a\r\n1\r2\n\"x\"\"\n").getMessage());
+        assertEquals("in.csv:2: unterminated quoted field (the ''' opened on this line is never closed)",
+                failure("a;b\n1;'x;y\n", "delimiter", ";", "quote", "'").getMessage());
+    }
+
+    @Test
+    void quotesClosedAtTheEndOfTheFileOrInsideUnquotedFieldsAreNoError() throws Exception {
+        try (CollectingEmitter out = read("a,b\n1,\"x\"\"\"", 8192)) {
+            assertEquals(List.of("1|\"x\"\""), out.rows());
+        }
+        try (CollectingEmitter out = read("a,b\n1,x\"y\n2,\"\"\n", 8192)) {
+            assertEquals(List.of("1|\"x\"y\"", "2|\"\""), out.rows());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkIsDroppedAndNamesTheEncoding() throws Exception {
+        Files.write(dir.resolve("in.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'i', 'd', '\n', '1',
+            '\n'});
+        try (CollectingEmitter out = Runs.source(source, TestConfig.of(source.descriptor(), Map.of("path", "in.csv"),
+                dir), context)) {
+            assertEquals("id:int64", BatchText.schema(out.batches().get(0)));
+        }
+        Files.write(dir.resolve("in.csv"), "\uFEFFn\n\"ü\"\n".getBytes(StandardCharsets.UTF_16LE));
+        try (CollectingEmitter out = Runs.source(source, TestConfig.of(source.descriptor(), Map.of("path", "in.csv"),
+                dir), context)) {
+            assertEquals("n:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("\"ü\""), out.rows());
+        }
+    }
+
+    @Test
     void aRecordOfMoreThan16384FieldsIsADataError() {
         StageException e = failure("a\n" + ",".repeat(16_384) + "\n");
         assertEquals(ErrorCode.DATA, e.code());
@@ -252,6 +297,30 @@ class CsvReadSourceTest {
         assertEquals(ErrorCode.IO, e.code());
         assertEquals("cannot read missing.csv: no such file", e.getMessage());
         assertEquals("path", e.key());
+    }
+
+    @Test
+    void aFolderOrAFileInThePlaceOfAFolderIsAnIoErrorSaidInWords() throws Exception {
+        Files.createDirectories(dir.resolve("folder"));
+        Files.writeString(dir.resolve("data.csv"), "a\n");
+        StageException e = assertThrows(StageException.class, () -> source.open(
+                TestConfig.of(source.descriptor(), Map.of("path", "folder"), dir), context));
+        assertEquals("cannot read folder: is a folder", e.getMessage());
+        e = assertThrows(StageException.class, () -> source.open(
+                TestConfig.of(source.descriptor(), Map.of("path", "data.csv/part.csv"), dir), context));
+        assertEquals(ErrorCode.IO, e.code());
+        assertEquals("path", e.key());
+        assertEquals("cannot read data.csv/part.csv: data.csv is not a folder", e.getMessage());
+    }
+
+    @Test
+    void anEmptyPathIsAConfigProblemOfThePathKey() {
+        TestConfig empty = TestConfig.of(source.descriptor(), Map.of("path", ""), dir);
+        assertEquals(List.of(new ConfigProblem("path", "config key 'path' must not be empty")),
+                source.validate(empty));
+        StageException e = assertThrows(StageException.class, () -> source.open(empty, context));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertEquals("config key 'path' must not be empty", e.getMessage());
     }
 
     @Test

@@ -276,7 +276,17 @@ class CsvWriteSinkTest {
         Files.createDirectories(dir.resolve("out/result.csv"));
         StageException e = assertThrows(StageException.class, () -> sink.open(config(), context, List.of("in")));
         assertEquals(ErrorCode.IO, e.code());
-        assertEquals("cannot write out/result.csv: is a directory", e.getMessage());
+        assertEquals("cannot write out/result.csv: is a folder", e.getMessage());
+    }
+
+    @Test
+    void anEmptyPathIsAConfigProblemOfThePathKey() {
+        TestConfig empty = TestConfig.of(sink.descriptor(), Map.of("path", ""), dir);
+        assertEquals(List.of(new ConfigProblem("path", "config key 'path' must not be empty")), sink.validate(empty));
+        StageException e = assertThrows(StageException.class, () -> sink.open(empty, context, List.of("in")));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertEquals("path", e.key());
+        assertEquals("config key 'path' must not be empty", e.getMessage());
     }
 
     @Test

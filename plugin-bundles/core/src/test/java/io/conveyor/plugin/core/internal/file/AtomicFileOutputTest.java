@@ -1,6 +1,7 @@
 package io.conveyor.plugin.core.internal.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.StageException;
 
 class AtomicFileOutputTest {
 
@@ -69,5 +73,37 @@ class AtomicFileOutputTest {
             output.abort();
         }
         assertEquals(List.of(), files());
+    }
+
+    private StageException createFails(String shown) {
+        return assertThrows(StageException.class, () -> AtomicFileOutput.create(dir.resolve(shown), "path", shown));
+    }
+
+    @Test
+    void aFileInThePlaceOfAFolderIsNamed() throws Exception {
+        Files.writeString(dir.resolve("data"), "x");
+        StageException e = createFails("data/out/o.csv");
+        assertEquals(ErrorCode.IO, e.code());
+        assertEquals("path", e.key());
+        assertEquals("cannot write data/out/o.csv: data is not a folder", e.getMessage());
+        assertEquals(List.of(dir.resolve("data")), files());
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsNamedWithTheReason() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc.resolve("self")), "no Linux /proc");
+        StageException e = assertThrows(StageException.class,
+                () -> AtomicFileOutput.create(proc.resolve("nope/o.csv"), "path", "/proc/nope/o.csv"));
+        assertEquals("cannot write /proc/nope/o.csv: cannot create folder /proc/nope: no such file or folder",
+                e.getMessage());
+    }
+
+    @Test
+    void aFolderAsTargetIsAnIoErrorOnTheKey() throws Exception {
+        Files.createDirectories(dir.resolve("out"));
+        StageException e = createFails("out");
+        assertEquals("path", e.key());
+        assertEquals("cannot write out: is a folder", e.getMessage());
     }
 }

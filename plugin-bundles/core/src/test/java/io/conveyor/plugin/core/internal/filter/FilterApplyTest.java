@@ -166,9 +166,10 @@ class FilterApplyTest {
     void anOperatorTheColumnTypeDoesNotSupportIsAConfigErrorOnTheOperator() {
         StageException e = failure("amount", "contains", "1");
         assertEquals("operator", e.key());
-        assertEquals("operator 'contains' needs a utf8 column, but column 'amount' (float64) is not one", e.getMessage());
-        assertEquals("operator '>' is not defined for column 'in_stock' (bool): use '==' or '!='",
-                failure("in_stock", ">", true).getMessage());
+        assertEquals("config key 'operator' is \"contains\", which needs a utf8 column, but column 'amount' (float64) "
+                + "is not one", e.getMessage());
+        assertEquals("config key 'operator' is \">\", which is not defined for column 'in_stock' (bool): use \"==\" or "
+                + "\"!=\"", failure("in_stock", ">", true).getMessage());
     }
 
     @Test

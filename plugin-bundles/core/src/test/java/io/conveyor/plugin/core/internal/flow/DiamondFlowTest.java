@@ -24,6 +24,7 @@ import io.conveyor.plugin.core.internal.csv.CsvReadSource;
 import io.conveyor.plugin.core.internal.csv.CsvWriteSink;
 import io.conveyor.plugin.core.internal.filter.FilterApply;
 import io.conveyor.plugin.core.internal.json.JsonWriteSink;
+import io.conveyor.plugin.core.internal.stdio.StdoutWriteSink;
 import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
 import io.conveyor.testing.TestConfig;
@@ -124,5 +125,19 @@ class DiamondFlowTest {
                 + "\"region\":\"south\",\"status\":\"pending\",\"total\":75.0},{\"order_id\":1006,\"customer\":"
                 + "\"Acme\",\"region\":\"east\",\"status\":\"pending\",\"total\":18.0}]\n",
                 Files.readString(out.resolve("orders.json")));
+    }
+
+    @Test
+    void stdoutWriteAcceptsBothBranchesAsTheyComeAndPrintsThemOneAfterTheOther() throws Exception {
+        diamond(new StdoutWriteSink(), Map.of("format", "csv"));
+        assertEquals("""
+                order_id,customer,region,status,total
+                1001,Acme,north,shipped,120.5
+                1003,Initech,north,shipped,310.0
+                1005,Hooli,south,shipped,999.99
+                1007,Globex,north,shipped,64.0
+                1002,Globex,south,pending,75.0
+                1006,Acme,east,pending,18.0
+                """, context.stdoutText());
     }
 }

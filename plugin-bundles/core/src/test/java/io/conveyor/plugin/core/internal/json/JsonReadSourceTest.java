@@ -117,11 +117,42 @@ class JsonReadSourceTest {
 
     @Test
     void malformedJsonAndWrongShapesAreLocatedDataErrors() {
-        assertEquals("in.json:1:1: expected a JSON array of objects (format = \"records\"), found an object",
-                failure("{\"a\": 1}", "records").getMessage());
+        assertEquals("in.json:1:1: expected a JSON array of objects (format = \"records\"), found an object; for one "
+                + "object per line, set format = \"jsonl\"", failure("{\"a\": 1}", "records").getMessage());
+        assertEquals("in.json:1:1: expected a JSON array of objects (format = \"records\"), found a number",
+                failure("42", "records").getMessage());
         assertEquals("in.json:2:1: expected an object, found a number", failure("{\"a\": 1}\n42\n", "jsonl").getMessage());
         assertEquals("in.json:1:9: invalid JSON: Unexpected end-of-input: expected close marker for Object "
                 + "(start marker at line 1, column 2)", failure("[{\"a\": 1", "records").getMessage());
+    }
+
+    @Test
+    void jsonLinesHoldOneObjectPerNonBlankLine() throws Exception {
+        try (CollectingEmitter out = read("\uFEFF{\"a\": 1}\n\n  \t\n{\"a\": 2}\r\n{\"a\": 3}", "jsonl")) {
+            assertEquals(List.of("1", "2", "3"), out.rows());
+        }
+    }
+
+    @Test
+    void twoObjectsOnOneLineAreAnErrorOnThatLine() {
+        StageException e = failure("{\"a\": 1}\n{\"a\": 2}{\"a\": 3}\n", "jsonl");
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("in.json:2:9: expected the end of the line after the object, found an object (format = "
+                + "\"jsonl\" reads one object per line)", e.getMessage());
+    }
+
+    @Test
+    void anObjectSpreadOverTwoLinesIsAnErrorOnTheLineItStarts() {
+        assertEquals("in.json:2: the object does not end on its line (format = \"jsonl\" reads one object per line)",
+                failure("{\"a\": 1}\n{\"a\":\n 2}\n", "jsonl").getMessage());
+    }
+
+    @Test
+    void aBrokenRecordIsReportedOnItsOwnLineNotAtTheEndOfTheFile() {
+        assertEquals("in.json:2: the object does not end on its line (format = \"jsonl\" reads one object per line)",
+                failure("{\"a\": 1}\n{\"a\": 2\n{\"a\": 3}\n{\"a\": 4}\n{\"a\": 5}\n", "jsonl").getMessage());
+        assertEquals("in.json:3:7: invalid JSON: Unexpected character ('}' (code 125)): expected a value",
+                failure("{\"a\": 1}\n\n{\"a\": }\n{\"a\": 3}\n", "jsonl").getMessage());
     }
 
     @Test
@@ -141,6 +172,15 @@ class JsonReadSourceTest {
         assertEquals(ErrorCode.IO, e.code());
         assertEquals("cannot read nope.json: no such file", e.getMessage());
         assertEquals("path", e.key());
+    }
+
+    @Test
+    void anEmptyPathIsAConfigProblemOfThePathKey() {
+        TestConfig empty = TestConfig.of(source.descriptor(), Map.of("path", ""));
+        assertEquals(List.of(new ConfigProblem("path", "config key 'path' must not be empty")), source.validate(empty));
+        StageException e = assertThrows(StageException.class, () -> source.open(empty, context));
+        assertEquals("path", e.key());
+        assertEquals("config key 'path' must not be empty", e.getMessage());
     }
 
     @Test

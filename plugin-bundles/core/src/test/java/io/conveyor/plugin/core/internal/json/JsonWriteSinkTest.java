@@ -3,6 +3,7 @@ package io.conveyor.plugin.core.internal.json;
 import static io.conveyor.testing.Batches.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.SinkTask;
+import io.conveyor.api.stage.StageException;
 import io.conveyor.testing.Batches;
 import io.conveyor.testing.Runs;
 import io.conveyor.testing.TestConfig;
@@ -181,6 +183,15 @@ class JsonWriteSinkTest {
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());
         }
+    }
+
+    @Test
+    void anEmptyPathIsAConfigProblemOfThePathKey() {
+        TestConfig empty = TestConfig.of(sink.descriptor(), Map.of("path", ""));
+        assertEquals(List.of(new ConfigProblem("path", "config key 'path' must not be empty")), sink.validate(empty));
+        StageException e = assertThrows(StageException.class, () -> sink.open(empty, context, List.of("in")));
+        assertEquals("path", e.key());
+        assertEquals("config key 'path' must not be empty", e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,31 @@ class StdinReadSourceTest {
         }
     }
 
+    /** Standard input that hands out one line per read, as a slow producer's pipe does. */
+    private static InputStream lineByLine(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int end = pos;
+                while (end < count && buf[end] != '\n') {
+                    end++;
+                }
+                return super.read(b, off, Math.min(len, Math.max(1, end + 1 - pos)));
+            }
+        };
+    }
+
+    @Test
+    void rowsArePassedOnInFullBatchesAndTheRestWhenTheInputEndsAsTheDescriptionSays() throws StageException {
+        context.withBatchSize(3).withStdin(lineByLine("a\nb\nc\nd\ne\n"));
+        try (CollectingEmitter out = Runs.source(source, TestConfig.of(source.descriptor(), Map.of("format", "raw")),
+                context)) {
+            assertEquals(List.of(3, 2), out.batches().stream().map(b -> b.getRowCount()).toList());
+        }
+        assertEquals("Reads the run's standard input in batches: a JSON array of objects, JSON lines, CSV, or raw "
+                + "text lines.", source.descriptor().description().split("(?<=\\.) ")[0]);
+    }
+
     @Test
     void theRunsStdinIsNotClosed() throws StageException {
         boolean[] closed = {false};
@@ -102,8 +128,14 @@ class StdinReadSourceTest {
     @Test
     void errorsNameStdinAsTheSource() {
         StageException e = assertThrows(StageException.class, () -> read("{\"a\": 1}", Map.of()).close());
-        assertEquals("<stdin>:1:1: expected a JSON array of objects (format = \"records\"), found an object",
+        assertEquals("<stdin>:1:1: expected a JSON array of objects (format = \"json\"), found an object; for one "
+                + "object per line, set format = \"jsonl\"", e.getMessage());
+        e = assertThrows(StageException.class, () -> read("a,b\n1,\"x\n", Map.of("format", "csv")).close());
+        assertEquals("<stdin>:2: unterminated quoted field (the '\"' opened on this line is never closed)",
                 e.getMessage());
+        e = assertThrows(StageException.class, () -> read("{\"a\": 1}{\"a\": 2}\n", Map.of("format", "jsonl")).close());
+        assertEquals("<stdin>:1:9: expected the end of the line after the object, found an object (format = "
+                + "\"jsonl\" reads one object per line)", e.getMessage());
     }
 
     @Test
