@@ -17,7 +17,9 @@ import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.engine.internal.config.LoadResult;
 import io.conveyor.engine.internal.config.PipelineLoader;
+import io.conveyor.engine.internal.config.ProblemOrder;
 import io.conveyor.engine.internal.exec.ExecutionSettings;
 import io.conveyor.engine.internal.exec.PipelineRun;
 import io.conveyor.engine.internal.exec.RunIO;
@@ -152,24 +154,29 @@ public final class PipelineService {
     private record Compiled(PipelineSpec spec, Plan plan, List<Problem> problems) {
     }
 
+    /**
+     * Loads and plans the file. When the loader finds problems but could still build the stages,
+     * they are planned too, so that every problem is reported at once; such a plan is never run.
+     */
     private Compiled compile(RunRequest request) {
         String displayName = request.pipelineFile().toString();
         Path file = request.workingDirectory().resolve(request.pipelineFile());
-        PipelineSpec spec;
-        try {
-            spec = loader.load(file, displayName, request.environment());
-        } catch (PipelineException e) {
-            return new Compiled(null, null, e.problems());
+        LoadResult loaded = loader.inspect(file, displayName, request.environment());
+        if (loaded.spec().isEmpty()) {
+            return new Compiled(null, null, loaded.problems());
         }
-        List<Problem> problems = new ArrayList<>();
+        PipelineSpec spec = loaded.spec().get();
+        List<Problem> problems = new ArrayList<>(loaded.problems());
         awaitPlugins(spec).ifPresent(problems::add);
+        List<Problem> planned = List.of();
+        Plan plan = null;
         try {
-            Plan plan = planner.plan(spec, registry, request.workingDirectory());
-            return problems.isEmpty() ? new Compiled(spec, plan, List.of()) : new Compiled(spec, null, problems);
+            plan = planner.plan(spec, registry, request.workingDirectory());
         } catch (PipelineException e) {
-            problems.addAll(e.problems());
-            return new Compiled(spec, null, problems);
+            planned = e.problems();
         }
+        List<Problem> all = ProblemOrder.merged(problems, planned);
+        return all.isEmpty() ? new Compiled(spec, plan, List.of()) : new Compiled(spec, null, all);
     }
 
     /** Waits for {@code [global] plugins}, bounded by the run's timeout and {@value #MAX_PLUGIN_WAIT_SECONDS} s. */

@@ -154,6 +154,69 @@ class PipelineServiceTest {
         assertEquals(List.of(), report.stages);
     }
 
+    private static final String EVERY_MISTAKE = """
+            [pipeline]
+            description = "no name"
+
+            [[stages]]
+            id = "gen"
+            function = "count.read"
+
+            [[stages]]
+            id = "gen"
+            function = "count.read"
+
+            [[stages]]
+            id = "more"
+            function = "count.read"
+            inputs = ["gen"]
+
+            [[stages]]
+            id = "out"
+            function = "collect.write"
+            inputs = ["genn"]
+
+            [[stages]]
+            id = "lost"
+            function = "collect.write"
+            """;
+
+    @Test
+    void reportsEveryProblemAtOnceEvenWithoutAPipelineName() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+
+        ValidationDTO validation = service.validate(request(EVERY_MISTAKE));
+
+        assertEquals("""
+                p.toml:1:1: error[CONFIG]: [pipeline] name is missing
+                p.toml:8:1: error[PLAN]: duplicate stage id 'gen' (first defined at p.toml:4:1)
+                p.toml:15:11: error[PLAN]: stage 'more': function 'count.read' is a source and takes no inputs, \
+                but inputs = ["gen"]
+                p.toml:20:11: error[PLAN]: stage 'out' lists input 'genn', which is not a stage id (did you mean \
+                'gen'?)
+                p.toml:22:1: error[PLAN]: stage 'lost': function 'collect.write' is a sink and needs at least one \
+                input""", problems(validation.problems));
+        assertEquals(null, validation.pipelineName);
+        assertEquals(5, validation.stageCount);
+    }
+
+    @Test
+    void undefinedVariableIsReportedWithThePlannersProblemsButNotTwice() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+
+        RunReportDTO report = service.run(request(PIPELINE.replace("inputs = [\"src\"]",
+                "inputs = [\"src\"]\nconfig = { limit = \"{{max}}\", labels = 3 }")));
+
+        assertEquals("INVALID", report.outcome);
+        assertEquals("""
+                p.toml:12:12: error[CONFIG]: stage 'out': config key 'limit' uses {{max}}, which is not defined in \
+                [global.variables]
+                p.toml:12:31: error[CONFIG]: stage 'out': unknown config key 'labels' for collect.write""",
+                problems(report.problems));
+    }
+
     @Test
     void missingFileIsReportedWithItsName() {
         RunRequest request = RunRequest.of(Path.of("nope.toml")).withWorkingDirectory(dir);
