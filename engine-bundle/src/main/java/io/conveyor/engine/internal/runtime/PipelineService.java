@@ -46,6 +46,7 @@ public final class PipelineService {
     private final StageRegistry registry;
     private final ExecutorService executor;
     private final BufferAllocator allocator;
+    private final RuntimeMode mode;
     private volatile ExecutionSettings settings;
     private final PipelineLoader loader = new PipelineLoader();
     private final Planner planner = new Planner();
@@ -56,13 +57,16 @@ public final class PipelineService {
      * @param executor  runs the stage tasks; owned by the caller, who shuts it down after {@link #close}
      * @param allocator the engine's allocator: each run takes a child of it; owned by the caller,
      *                  who closes it once no run is left
+     * @param mode      whether a run waits for {@code [global] plugins} ({@link RuntimeMode#SERVER}) or
+     *                  fails at once when one is missing ({@link RuntimeMode#CLI})
      */
     public PipelineService(StageRegistry registry, ExecutorService executor, BufferAllocator allocator,
-            ExecutionSettings settings) {
+            ExecutionSettings settings, RuntimeMode mode) {
         this.registry = registry;
         this.executor = executor;
         this.allocator = allocator;
         this.settings = settings;
+        this.mode = mode;
     }
 
     public ExecutionSettings settings() {
@@ -179,13 +183,17 @@ public final class PipelineService {
         return all.isEmpty() ? new Compiled(spec, plan, List.of()) : new Compiled(spec, null, all);
     }
 
-    /** Waits for {@code [global] plugins}, bounded by the run's timeout and {@value #MAX_PLUGIN_WAIT_SECONDS} s. */
+    /**
+     * Checks {@code [global] plugins}: in a server, waits for them, bounded by the run's timeout
+     * and {@value #MAX_PLUGIN_WAIT_SECONDS} s; in a CLI run, where nothing can arrive any more,
+     * does not wait at all.
+     */
     private Optional<Problem> awaitPlugins(PipelineSpec spec) {
         List<String> plugins = spec.global().plugins();
         if (plugins.isEmpty()) {
             return Optional.empty();
         }
-        long seconds = Math.min(spec.global().timeoutSeconds(), MAX_PLUGIN_WAIT_SECONDS);
+        long seconds = mode == RuntimeMode.CLI ? 0 : Math.min(spec.global().timeoutSeconds(), MAX_PLUGIN_WAIT_SECONDS);
         List<String> missing;
         try {
             missing = registry.awaitPresent(plugins, Duration.ofSeconds(seconds));
@@ -197,7 +205,12 @@ public final class PipelineService {
             return Optional.empty();
         }
         String names = missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
-        return Optional.of(new Problem(ErrorCode.PLUGIN, "[global] plugins: " + names + " did not become available"
-                + " within " + seconds + " seconds", Location.of(spec.file()), null, "plugins"));
+        String what = mode == RuntimeMode.CLI
+                ? (missing.size() == 1 ? " is" : " are") + " not available"
+                : " did not become available within " + seconds + " seconds";
+        Location where = spec.global().pluginsLocation() == null ? Location.of(spec.file())
+                : spec.global().pluginsLocation();
+        return Optional.of(new Problem(ErrorCode.PLUGIN, "[global] plugins: " + names + what, where, null,
+                "plugins"));
     }
 }

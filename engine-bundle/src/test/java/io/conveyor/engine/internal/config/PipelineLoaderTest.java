@@ -59,7 +59,8 @@ class PipelineLoaderTest {
 
         assertEquals("1.0.0", spec.version());
         assertEquals("", spec.description());
-        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag"), spec.global());
+        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null),
+                spec.global());
         StageSpec stage = spec.stages().get(0);
         assertEquals(List.of(), stage.inputs());
         assertEquals(Map.of(), stage.config());
@@ -72,7 +73,7 @@ class PipelineLoaderTest {
 
         assertEquals("2.1.0", spec.version());
         assertEquals(new GlobalSpec(Map.of("base", "/data/in", "name", "users"), 60, 16, 8, 3, List.of("http"),
-                List.of("echo_wasm"), "debug", "channel"), spec.global());
+                List.of("echo_wasm"), "debug", "channel", new Location("everything.toml", 11, 1)), spec.global());
         assertEquals(List.of("base", "name"), List.copyOf(spec.global().variables().keySet()));
         assertEquals(Map.of("path", "/data/in/users.csv", "headers", false), spec.stages().get(0).config());
         Map<String, Object> fetch = spec.stages().get(1).config();

@@ -51,8 +51,12 @@ class PipelineServiceTest {
     private final RootAllocator engine = new RootAllocator(256L << 20);
     private final ProviderTable table = new ProviderTable();
     private final AtomicLong serviceIds = new AtomicLong(100);
-    private final PipelineService service = new PipelineService(new StageRegistry(table, PipelineServiceTest::lease),
-            executor, engine, new ExecutionSettings(64L << 20, 8192, 5_000));
+    private final PipelineService service = service(RuntimeMode.SERVER);
+
+    private PipelineService service(RuntimeMode mode) {
+        return new PipelineService(new StageRegistry(table, PipelineServiceTest::lease), executor, engine,
+                new ExecutionSettings(64L << 20, 8192, 5_000), mode);
+    }
 
     @AfterEach
     void shutDown() throws InterruptedException {
@@ -224,16 +228,48 @@ class PipelineServiceTest {
                 problems(service.validate(request).problems));
     }
 
+    private static final String WANTS_STAMP = PIPELINE.replace("name = \"numbers\"",
+            "name = \"numbers\"\n\n[global]\ntimeout_seconds = 1\nplugins = [\"io.conveyor.test\", \"stamp.apply\"]");
+
     @Test
-    void pluginThatNeverComesIsNamedAfterTheBoundedWait() throws IOException {
+    void pluginThatNeverComesIsNamedAtThePluginsEntryAfterTheBoundedWait() throws IOException {
         register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
         register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
 
-        ValidationDTO validation = service.validate(request(PIPELINE.replace("name = \"numbers\"",
-                "name = \"numbers\"\n\n[global]\ntimeout_seconds = 1\nplugins = [\"io.conveyor.test\", \"stamp.apply\"]")));
+        ValidationDTO validation = service.validate(request(WANTS_STAMP));
 
-        assertEquals("p.toml: error[PLUGIN]: [global] plugins: 'stamp.apply' did not become available within 1 seconds",
-                problems(validation.problems));
+        assertEquals("p.toml:6:1: error[PLUGIN]: [global] plugins: 'stamp.apply' did not become available within 1 "
+                + "seconds", problems(validation.problems));
+    }
+
+    @Test
+    void commandLineRunDoesNotWaitForAMissingPlugin() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        PipelineService cli = service(RuntimeMode.CLI);
+
+        // timeout_seconds would bound a wait: the CLI message names no wait because there is none
+        RunReportDTO report = cli.run(request(WANTS_STAMP.replace("timeout_seconds = 1", "timeout_seconds = 600")
+                .replace("\"stamp.apply\"]", "\"stamp.apply\", \"io.x\"]")));
+
+        assertEquals("INVALID", report.outcome);
+        assertEquals("p.toml:6:1: error[PLUGIN]: [global] plugins: 'stamp.apply', 'io.x' are not available",
+                problems(report.problems));
+        assertEquals("p.toml:6:1: error[PLUGIN]: [global] plugins: 'stamp.apply' is not available",
+                problems(cli.validate(request(WANTS_STAMP)).problems));
+        assertTrue(cli.close(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void commandLineRunWithItsPluginsPresentSucceeds() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        PipelineService cli = service(RuntimeMode.CLI);
+
+        RunReportDTO report = cli.run(request(WANTS_STAMP.replace(", \"stamp.apply\"", ", \"count.read\"")));
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report.problems));
+        assertTrue(cli.close(Duration.ofSeconds(30)));
     }
 
     @Test
