@@ -161,6 +161,33 @@ class RunIT {
     }
 
     @Test
+    void aMissingPluginFailsAtOnceOnTheCommandLine() throws Exception {
+        // the CLI starts every bundle first: a long timeout must not become a wait
+        Files.writeString(workingDirectory.resolve("plugins.toml"), """
+                [pipeline]
+                name = "plugins"
+
+                [global]
+                timeout_seconds = 600
+                plugins = ["csv.read", "stamp.apply"]
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+
+                [stages.config]
+                path = "a.csv"
+                """);
+
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "validate", "plugins.toml");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("plugins.toml:6:1: error[PLUGIN]: [global] plugins: 'stamp.apply' is not available\n",
+                result.stderr());
+    }
+
+    @Test
     void validateSuggestsTheFunctionMeant() throws Exception {
         // "did you mean" runs code embedded in the engine bundle: this is its check inside OSGi
         Files.writeString(workingDirectory.resolve("typo.toml"), """

@@ -2,7 +2,15 @@ package io.conveyor.api.stage;
 
 import java.util.Objects;
 
-/** One problem found in a stage's configuration: the key it concerns and what is wrong. */
+/**
+ * One problem found in a stage's configuration: the key it concerns and what is wrong.
+ *
+ * <p>The message is a full sentence that names its key itself, for example
+ * {@code config key 'value' must be an array for operator 'in', got integer 3}. The engine adds
+ * only the stage, {@code stage '<id>': }, and locates the problem at the key (or at the stage when
+ * the key is {@code null}), so the message must not repeat the stage id and the key must not be
+ * left for the engine to add.
+ */
 public final class ConfigProblem {
 
     private final String key;
@@ -18,6 +26,7 @@ public final class ConfigProblem {
         return key;
     }
 
+    /** The full sentence, naming its key; see the class comment. */
     public String message() {
         return message;
     }

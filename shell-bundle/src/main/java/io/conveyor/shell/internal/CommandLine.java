@@ -24,8 +24,10 @@ import io.conveyor.api.runtime.ValidationDTO;
  *
  * <p>Streams: reports and problems go to {@code err}; {@code list}, {@code info} and
  * {@code validate} results to {@code out}; stages read and write the {@link Session}'s own
- * stdin/stdout. Exit codes: {@value #OK} ok, {@value #FAILED} run failed,
- * {@value #INVALID} invalid pipeline or usage error.
+ * stdin/stdout. Exit codes: {@value #OK} ok, {@value #FAILED} run failed or internal error,
+ * {@value #INVALID} invalid pipeline or usage error. With {@code --json}, {@code info} of an
+ * unknown function prints a JSON error object on {@code out} (see
+ * {@link JsonFormat#noSuchFunction}).
  */
 public final class CommandLine {
 
@@ -68,14 +70,23 @@ public final class CommandLine {
 
     /**
      * Runs one command line ({@code args[0]} is the command) and returns its exit code. Never
-     * throws: a bug surfacing as an exception is printed as one line (the log has the trace).
+     * throws: whatever the runtime call throws is printed as one line,
+     * {@code conveyor: internal error: <throwable>}, with exit code {@value #FAILED} (the log has
+     * the trace).
+     *
+     * <p>That includes every {@link VirtualMachineError}: an {@link OutOfMemoryError} or
+     * {@link StackOverflowError} is a run asking too much, and the JVM is usable again once its
+     * stack has unwound. Rethrowing would gain nothing either way: the CLI process exits right after
+     * the command, and in the Gogo shell the error would reach the same thread only to be printed
+     * as a stack trace. The line is printed before the error is logged, as logging may itself fail
+     * when memory is short.
      */
     public int execute(List<String> args, Session session) {
         try {
             return dispatch(args, session);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("conveyor {} failed", args, e);
+        } catch (Throwable e) {
             session.err().println("conveyor: internal error: " + e);
+            LOG.error("conveyor {} failed", args, e);
             return FAILED;
         }
     }
@@ -168,11 +179,22 @@ public final class CommandLine {
         String name = options.arguments.get(0);
         Optional<FunctionDTO> function = runtime.function(name);
         if (function.isEmpty()) {
-            session.err().println("conveyor: no such function: " + name);
+            Optional<String> closest = ClosestName.to(name,
+                    runtime.functions().stream().map(f -> f.function).distinct().toList());
+            if (options.json) {
+                session.out().print(json.noSuchFunction(name, closest));
+            } else {
+                session.err().println("conveyor: " + noSuchFunction(name, closest));
+            }
             return INVALID;
         }
         session.out().print(options.json ? json.info(function.get()) : text.info(function.get()));
         return OK;
+    }
+
+    /** {@code no such function: x}, with {@code (did you mean 'y'?)} when a name is close. */
+    static String noSuchFunction(String name, Optional<String> closest) {
+        return "no such function: " + name + closest.map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
     private Optional<Integer> checkFileArgument(String command, Options options, Session session) {
@@ -184,8 +206,13 @@ public final class CommandLine {
                     : command + " takes one pipeline file"));
         }
         String file = options.arguments.get(0);
-        if (!Files.isRegularFile(session.workingDirectory().resolve(file))) {
+        Path path = session.workingDirectory().resolve(file);
+        if (!Files.exists(path)) {
             session.err().println("conveyor: no such file: " + file);
+            return Optional.of(INVALID);
+        }
+        if (!Files.isRegularFile(path)) {
+            session.err().println("conveyor: not a file: " + file);
             return Optional.of(INVALID);
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package io.conveyor.shell.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -65,6 +66,19 @@ public final class JsonFormat {
     public String info(FunctionDTO function) {
         ObjectNode node = mapper.valueToTree(function);
         node.get("shadowed").forEach(JsonFormat::listing);
+        return write(node);
+    }
+
+    /**
+     * The error of {@code info --json} for an unknown function:
+     * {@code {"error": "no such function: x (did you mean 'y'?)", "function": "x", "didYouMean": "y"}},
+     * {@code didYouMean} being {@code null} when no name is close.
+     */
+    public String noSuchFunction(String name, Optional<String> closest) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("error", CommandLine.noSuchFunction(name, closest));
+        node.put("function", name);
+        node.put("didYouMean", closest.orElse(null));
         return write(node);
     }
 

@@ -37,6 +37,8 @@ class CommandLineTest {
     private final List<RunRequest> requests = new ArrayList<>();
     private RunReportDTO nextReport = ShellFixtures.succeeded();
     private ValidationDTO nextValidation = new ValidationDTO();
+    /** What the runtime's run and validate throw, when set. */
+    private Throwable nextThrowable;
 
     /** A runtime answering with canned results and recording what it was asked. */
     private final ConveyorRuntime runtime = new ConveyorRuntime() {
@@ -53,13 +55,24 @@ class CommandLineTest {
         @Override
         public ValidationDTO validate(RunRequest request) {
             requests.add(request);
+            throwIfAsked();
             return nextValidation;
         }
 
         @Override
         public RunReportDTO run(RunRequest request) {
             requests.add(request);
+            throwIfAsked();
             return nextReport;
+        }
+
+        private void throwIfAsked() {
+            if (nextThrowable instanceof Error error) {
+                throw error;
+            }
+            if (nextThrowable instanceof RuntimeException exception) {
+                throw exception;
+            }
         }
     };
 
@@ -112,6 +125,38 @@ class CommandLineTest {
         assertEquals(2, execute("run", "x.toml"));
         assertEquals("conveyor: no such file: x.toml\n", err());
         assertEquals(List.of(), requests);
+    }
+
+    @Test
+    void runOfADirectoryIsAUsageErrorSayingItIsNotAFile() throws IOException {
+        Files.createDirectory(dir.resolve("adir"));
+
+        assertEquals(2, execute("run", "adir"));
+        assertEquals(2, execute("validate", "adir"));
+        assertEquals("conveyor: not a file: adir\nconveyor: not a file: adir\n", err());
+        assertEquals(List.of(), requests);
+    }
+
+    @Test
+    void errorThrownByTheRuntimeIsOneLineAndExitsOne() {
+        nextThrowable = new AssertionError("stage count went negative");
+        assertEquals(1, execute("run", "p.toml"));
+        nextThrowable = new StackOverflowError();
+        assertEquals(1, execute("validate", "p.toml"));
+
+        assertEquals("""
+                conveyor: internal error: java.lang.AssertionError: stage count went negative
+                conveyor: internal error: java.lang.StackOverflowError
+                """, err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void outOfMemoryErrorFromTheRuntimeIsOneLineToo() {
+        nextThrowable = new OutOfMemoryError("Java heap space");
+
+        assertEquals(1, execute("run", "p.toml"));
+        assertEquals("conveyor: internal error: java.lang.OutOfMemoryError: Java heap space\n", err());
     }
 
     @Test
@@ -206,9 +251,37 @@ class CommandLineTest {
     }
 
     @Test
-    void infoOfAnUnknownFunctionExitsTwo() {
+    void infoOfAnUnknownFunctionSuggestsTheClosestAndExitsTwo() {
         assertEquals(2, execute("info", "csv.raed"));
-        assertEquals("conveyor: no such function: csv.raed\n", err());
+        assertEquals("conveyor: no such function: csv.raed (did you mean 'csv.read'?)\n", err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void infoOfAFunctionLikeNoOtherSuggestsNothing() {
+        assertEquals(2, execute("info", "kafka.read"));
+        assertEquals("conveyor: no such function: kafka.read\n", err());
+    }
+
+    @Test
+    void infoAsJsonOfAnUnknownFunctionPrintsAJsonErrorAndExitsTwo() {
+        assertEquals(2, execute("info", "--json", "csv.raed"));
+        assertEquals("""
+                {
+                  "error" : "no such function: csv.raed (did you mean 'csv.read'?)",
+                  "function" : "csv.raed",
+                  "didYouMean" : "csv.read"
+                }
+                """, out());
+        assertEquals("", err());
+        assertEquals(2, execute("info", "--json", "kafka.read"));
+        assertTrue(out().endsWith("""
+                {
+                  "error" : "no such function: kafka.read",
+                  "function" : "kafka.read",
+                  "didYouMean" : null
+                }
+                """), out());
     }
 
     @Test

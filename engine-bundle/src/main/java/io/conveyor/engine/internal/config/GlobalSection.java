@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.conveyor.engine.internal.model.GlobalSpec;
+import io.conveyor.engine.internal.model.Location;
 
 /** Reads {@code [global]}: every key of the original tool, checked, with its default. */
 final class GlobalSection {
@@ -43,8 +44,9 @@ final class GlobalSection {
         r.oneOf("execution_mode", "batch", EXECUTION_MODES);
         r.integer("stream_batch_size", 1000, 1, Integer.MAX_VALUE);
         r.integer("checkpoint_interval", 5000, 1, Long.MAX_VALUE);
+        Location pluginsLocation = r.table().contains(List.of("plugins")) ? r.locationOf("plugins") : null;
         GlobalSpec spec = new GlobalSpec(variables.values(), timeout, buffer, parallel, concurrency, plugins,
-                wasmPlugins, logLevel, executor);
+                wasmPlugins, logLevel, executor, pluginsLocation);
         return new Result(spec, variables);
     }
 

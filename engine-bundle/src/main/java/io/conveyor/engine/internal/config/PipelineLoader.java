@@ -27,8 +27,9 @@ import io.conveyor.engine.internal.model.StageSpec;
  *
  * <p>The file format is the original tool's: {@code [pipeline]}, {@code [global]},
  * {@code [[stages]]} and {@code [error_handling]}. Whatever the file gets wrong is collected, with
- * its line and column, and thrown at the end as one {@link PipelineException}; the graph and the
- * stage configs are checked later by the planner, which knows the available functions.
+ * its line and column, and thrown at the end as one {@link PipelineException} (or returned, by
+ * {@link #inspect}); the graph and the stage configs are checked later by the planner, which knows
+ * the available functions.
  */
 public final class PipelineLoader {
 
@@ -38,17 +39,35 @@ public final class PipelineLoader {
 
     /**
      * Parses the file, resolves {@code ${ENV}} in {@code [global.variables]} and substitutes
-     * {@code {{name}}} in stage config strings. Reports every problem it finds.
+     * {@code {{name}}} in stage config strings.
      *
      * @param displayName the file name used in messages (as the user typed it)
      * @param env         the environment {@code ${NAME}} refers to
+     * @throws PipelineException with every problem the file has, in file order
      */
     public PipelineSpec load(Path file, String displayName, Map<String, String> env) throws PipelineException {
-        return parse(read(file, displayName), displayName, env);
+        return orThrow(inspect(file, displayName, env));
     }
 
     /** Like {@link #load}, from text already in memory (a pipeline deployed or typed in a shell). */
     public PipelineSpec parse(String text, String displayName, Map<String, String> env) throws PipelineException {
+        return orThrow(inspect(text, displayName, env));
+    }
+
+    /**
+     * Like {@link #load}, but returns the problems with the spec instead of throwing, so that a
+     * caller can plan a faulty file too and report every problem at once. Never throws.
+     */
+    public LoadResult inspect(Path file, String displayName, Map<String, String> env) {
+        try {
+            return inspect(read(file, displayName), displayName, env);
+        } catch (PipelineException e) {
+            return new LoadResult(Optional.empty(), e.problems());
+        }
+    }
+
+    /** Like {@link #inspect(Path, String, Map)}, from text already in memory. */
+    public LoadResult inspect(String text, String displayName, Map<String, String> env) {
         SourceText source = new SourceText(displayName, text);
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
@@ -56,7 +75,7 @@ public final class PipelineLoader {
             for (TomlParseError error : toml.errors()) {
                 problems.add(Problem.at(ErrorCode.CONFIG, source.at(error.position()), error.getMessage()));
             }
-            throw new PipelineException(problems);
+            return new LoadResult(Optional.empty(), problems);
         }
         List<Problem> problems = new ArrayList<>();
         TableReader root = new TableReader(toml, source.fileOnly(), "", "", null, source, problems);
@@ -81,12 +100,19 @@ public final class PipelineLoader {
                 root.nested("global").map(r -> r.withSubject("[global] ")), env);
         root.nested("error_handling").map(r -> r.withSubject("[error_handling] "))
                 .ifPresent(ErrorHandlingSection::read);
-        List<StageSpec> stages = new StagesSection(source, global.variables(), problems).read(toml);
+        Optional<List<StageSpec>> stages = new StagesSection(source, global.variables(), problems).read(toml);
 
-        if (!problems.isEmpty()) {
-            throw new PipelineException(ProblemOrder.sorted(problems));
+        String pipelineName = name;
+        Optional<PipelineSpec> spec = stages.map(s -> new PipelineSpec(displayName, pipelineName, version,
+                description, global.spec(), s));
+        return new LoadResult(spec, ProblemOrder.sorted(problems));
+    }
+
+    private static PipelineSpec orThrow(LoadResult result) throws PipelineException {
+        if (!result.problems().isEmpty()) {
+            throw new PipelineException(result.problems());
         }
-        return new PipelineSpec(displayName, name, version, description, global.spec(), stages);
+        return result.spec().orElseThrow();
     }
 
     private static void rejectUnknownTopLevelKeys(TomlTable toml, SourceText source, List<Problem> problems) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ final class StagesSection {
     private final SourceText source;
     private final Variables variables;
     private final List<Problem> problems;
+    /** Undefined {{name}} references: reported, but they leave the stage buildable. */
+    private final List<Problem> undefinedVariables = new ArrayList<>();
 
     StagesSection(SourceText source, Variables variables, List<Problem> problems) {
         this.source = source;
@@ -35,28 +38,38 @@ final class StagesSection {
         this.problems = problems;
     }
 
-    /** Reads the root's {@code stages} value, which must be an array of tables. */
-    List<StageSpec> read(TomlTable root) {
+    /**
+     * Reads the root's {@code stages} value, which must be an array of tables.
+     *
+     * @return every stage, or empty when some {@code [[stages]]} table is too broken to build (no
+     *         id, no function, ill-typed inputs or config...). A config string using an undefined
+     *         {@code {{name}}} is reported but kept as written, so the stage can still be planned.
+     */
+    Optional<List<StageSpec>> read(TomlTable root) {
         Object value = root.get(List.of("stages"));
         if (value == null) {
-            return List.of();
+            return Optional.of(List.of());
         }
         if (!(value instanceof TomlArray array) || !array.toList().stream().allMatch(TomlTable.class::isInstance)) {
             problems.add(new Problem(ErrorCode.CONFIG, "stages must be an array of tables: write each stage as a "
                     + "[[stages]] table, got " + ValueText.typeName(TomlValues.toJava(value)),
                     source.at(root.inputPositionOf(List.of("stages"))), null, "stages"));
-            return List.of();
+            return Optional.empty();
         }
         List<StageSpec> stages = new ArrayList<>();
+        boolean complete = true;
         for (int i = 0; i < array.size(); i++) {
             StageSpec stage = readStage(array.getTable(i), source.valueAt(array.inputPositionOf(i)), i + 1);
             if (stage != null) {
                 stages.add(stage);
+            } else {
+                complete = false;
             }
         }
-        return List.copyOf(stages);
+        return complete ? Optional.of(List.copyOf(stages)) : Optional.empty();
     }
 
+    /** The stage, or {@code null} after reporting why it cannot be built. */
     private StageSpec readStage(TomlTable table, Location location, int number) {
         Object rawId = table.get(List.of("id"));
         String id = rawId instanceof String s && !s.isEmpty() ? s : null;
@@ -82,7 +95,10 @@ final class StagesSection {
         Map<String, Object> config = r.nested("config")
                 .map(c -> readConfig(c.table(), subject, id, keyLocations))
                 .orElse(Map.of());
-        if (problems.size() > before) {
+        boolean broken = problems.size() > before;
+        problems.addAll(undefinedVariables);
+        undefinedVariables.clear();
+        if (broken) {
             return null;
         }
         Location functionLocation = source.at(table.inputPositionOf(List.of("function")));
@@ -116,7 +132,7 @@ final class StagesSection {
     /** The value as plain Java, with {@code {{name}}} substituted in every string it contains. */
     private Object substitute(Object value, String path, Location location, String subject, String stageId) {
         if (value instanceof String text) {
-            return variables.substitute(text, name -> problems.add(new Problem(ErrorCode.CONFIG,
+            return variables.substitute(text, name -> undefinedVariables.add(new Problem(ErrorCode.CONFIG,
                     subject + "config key '" + path + "' uses {{" + name + "}}, which is not defined in "
                             + "[global.variables]", location, stageId, path)));
         }

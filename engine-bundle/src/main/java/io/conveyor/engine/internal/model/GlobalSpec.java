@@ -15,10 +15,11 @@ import java.util.Map;
  * @param wasmPlugins       WASM modules the run waits for (accepted, served by a later issue)
  * @param logLevel          trace, debug, info, warn or error (default info)
  * @param executor          dag, channel or async: all served by the one streaming executor
+ * @param pluginsLocation   where {@code plugins} is written, or {@code null} when it is not
  */
 public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, int channelBufferSize,
         int maxParallelTasks, int concurrency, List<String> plugins, List<String> wasmPlugins,
-        String logLevel, String executor) {
+        String logLevel, String executor, Location pluginsLocation) {
 
     public static final long DEFAULT_TIMEOUT_SECONDS = 300;
     public static final int DEFAULT_CHANNEL_BUFFER_SIZE = 100;
@@ -27,6 +28,6 @@ public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, int
 
     public static GlobalSpec defaults() {
         return new GlobalSpec(Map.of(), DEFAULT_TIMEOUT_SECONDS, DEFAULT_CHANNEL_BUFFER_SIZE,
-                DEFAULT_MAX_PARALLEL_TASKS, DEFAULT_CONCURRENCY, List.of(), List.of(), "info", "dag");
+                DEFAULT_MAX_PARALLEL_TASKS, DEFAULT_CONCURRENCY, List.of(), List.of(), "info", "dag", null);
     }
 }

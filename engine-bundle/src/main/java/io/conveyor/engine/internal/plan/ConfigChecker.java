@@ -67,6 +67,7 @@ final class ConfigChecker {
         return found.isEmpty() ? Optional.of(config) : Optional.empty();
     }
 
+    /** The stage's own findings, each prefixed with {@code stage '<id>': } and located at its key. */
     private static List<Problem> stageValidation(StageSpec spec, StageDescriptor descriptor, Stage stage,
             StageConfig config) {
         String subject = "stage '" + spec.id() + "': ";
@@ -87,9 +88,8 @@ final class ConfigChecker {
             if (p == null) {
                 continue;
             }
-            String message = p.key() == null ? subject + p.message()
-                    : subject + "config key '" + p.key() + "': " + p.message();
-            problems.add(problem(spec, p.key(), message));
+            // The message names its key itself (see ConfigProblem): only the stage is added.
+            problems.add(problem(spec, p.key(), subject + p.message()));
         }
         return problems;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -52,12 +53,17 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     private final BufferAllocator allocator;
     private final PipelineService service;
 
+    /** Reads the launch mode from the framework property {@value RuntimeMode#PROPERTY}. */
     @Activate
-    public ConveyorRuntimeImpl(@Reference StageRegistry registry, Config config) {
+    public ConveyorRuntimeImpl(@Reference StageRegistry registry, Config config, BundleContext context) {
+        this(registry, config, RuntimeMode.of(context.getProperty(RuntimeMode.PROPERTY)));
+    }
+
+    ConveyorRuntimeImpl(StageRegistry registry, Config config, RuntimeMode mode) {
         ExecutionSettings settings = settings(config);
         this.allocator = new RootAllocator(settings.memoryLimitBytes());
         this.executor = Executors.newCachedThreadPool(new StageThreads());
-        this.service = new PipelineService(registry, executor, allocator, settings);
+        this.service = new PipelineService(registry, executor, allocator, settings, mode);
     }
 
     @Modified

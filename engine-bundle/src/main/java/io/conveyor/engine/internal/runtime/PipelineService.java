@@ -17,7 +17,9 @@ import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.engine.internal.config.LoadResult;
 import io.conveyor.engine.internal.config.PipelineLoader;
+import io.conveyor.engine.internal.config.ProblemOrder;
 import io.conveyor.engine.internal.exec.ExecutionSettings;
 import io.conveyor.engine.internal.exec.PipelineRun;
 import io.conveyor.engine.internal.exec.RunIO;
@@ -44,6 +46,7 @@ public final class PipelineService {
     private final StageRegistry registry;
     private final ExecutorService executor;
     private final BufferAllocator allocator;
+    private final RuntimeMode mode;
     private volatile ExecutionSettings settings;
     private final PipelineLoader loader = new PipelineLoader();
     private final Planner planner = new Planner();
@@ -54,13 +57,16 @@ public final class PipelineService {
      * @param executor  runs the stage tasks; owned by the caller, who shuts it down after {@link #close}
      * @param allocator the engine's allocator: each run takes a child of it; owned by the caller,
      *                  who closes it once no run is left
+     * @param mode      whether a run waits for {@code [global] plugins} ({@link RuntimeMode#SERVER}) or
+     *                  fails at once when one is missing ({@link RuntimeMode#CLI})
      */
     public PipelineService(StageRegistry registry, ExecutorService executor, BufferAllocator allocator,
-            ExecutionSettings settings) {
+            ExecutionSettings settings, RuntimeMode mode) {
         this.registry = registry;
         this.executor = executor;
         this.allocator = allocator;
         this.settings = settings;
+        this.mode = mode;
     }
 
     public ExecutionSettings settings() {
@@ -152,33 +158,42 @@ public final class PipelineService {
     private record Compiled(PipelineSpec spec, Plan plan, List<Problem> problems) {
     }
 
+    /**
+     * Loads and plans the file. When the loader finds problems but could still build the stages,
+     * they are planned too, so that every problem is reported at once; such a plan is never run.
+     */
     private Compiled compile(RunRequest request) {
         String displayName = request.pipelineFile().toString();
         Path file = request.workingDirectory().resolve(request.pipelineFile());
-        PipelineSpec spec;
-        try {
-            spec = loader.load(file, displayName, request.environment());
-        } catch (PipelineException e) {
-            return new Compiled(null, null, e.problems());
+        LoadResult loaded = loader.inspect(file, displayName, request.environment());
+        if (loaded.spec().isEmpty()) {
+            return new Compiled(null, null, loaded.problems());
         }
-        List<Problem> problems = new ArrayList<>();
+        PipelineSpec spec = loaded.spec().get();
+        List<Problem> problems = new ArrayList<>(loaded.problems());
         awaitPlugins(spec).ifPresent(problems::add);
+        List<Problem> planned = List.of();
+        Plan plan = null;
         try {
-            Plan plan = planner.plan(spec, registry, request.workingDirectory());
-            return problems.isEmpty() ? new Compiled(spec, plan, List.of()) : new Compiled(spec, null, problems);
+            plan = planner.plan(spec, registry, request.workingDirectory());
         } catch (PipelineException e) {
-            problems.addAll(e.problems());
-            return new Compiled(spec, null, problems);
+            planned = e.problems();
         }
+        List<Problem> all = ProblemOrder.merged(problems, planned);
+        return all.isEmpty() ? new Compiled(spec, plan, List.of()) : new Compiled(spec, null, all);
     }
 
-    /** Waits for {@code [global] plugins}, bounded by the run's timeout and {@value #MAX_PLUGIN_WAIT_SECONDS} s. */
+    /**
+     * Checks {@code [global] plugins}: in a server, waits for them, bounded by the run's timeout
+     * and {@value #MAX_PLUGIN_WAIT_SECONDS} s; in a CLI run, where nothing can arrive any more,
+     * does not wait at all.
+     */
     private Optional<Problem> awaitPlugins(PipelineSpec spec) {
         List<String> plugins = spec.global().plugins();
         if (plugins.isEmpty()) {
             return Optional.empty();
         }
-        long seconds = Math.min(spec.global().timeoutSeconds(), MAX_PLUGIN_WAIT_SECONDS);
+        long seconds = mode == RuntimeMode.CLI ? 0 : Math.min(spec.global().timeoutSeconds(), MAX_PLUGIN_WAIT_SECONDS);
         List<String> missing;
         try {
             missing = registry.awaitPresent(plugins, Duration.ofSeconds(seconds));
@@ -190,7 +205,12 @@ public final class PipelineService {
             return Optional.empty();
         }
         String names = missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
-        return Optional.of(new Problem(ErrorCode.PLUGIN, "[global] plugins: " + names + " did not become available"
-                + " within " + seconds + " seconds", Location.of(spec.file()), null, "plugins"));
+        String what = mode == RuntimeMode.CLI
+                ? (missing.size() == 1 ? " is" : " are") + " not available"
+                : " did not become available within " + seconds + " seconds";
+        Location where = spec.global().pluginsLocation() == null ? Location.of(spec.file())
+                : spec.global().pluginsLocation();
+        return Optional.of(new Problem(ErrorCode.PLUGIN, "[global] plugins: " + names + what, where, null,
+                "plugins"));
     }
 }

@@ -2,6 +2,7 @@ package io.conveyor.engine.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ class PipelineLoaderTest {
 
         assertEquals("1.0.0", spec.version());
         assertEquals("", spec.description());
-        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag"), spec.global());
+        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null),
+                spec.global());
         StageSpec stage = spec.stages().get(0);
         assertEquals(List.of(), stage.inputs());
         assertEquals(Map.of(), stage.config());
@@ -71,7 +73,7 @@ class PipelineLoaderTest {
 
         assertEquals("2.1.0", spec.version());
         assertEquals(new GlobalSpec(Map.of("base", "/data/in", "name", "users"), 60, 16, 8, 3, List.of("http"),
-                List.of("echo_wasm"), "debug", "channel"), spec.global());
+                List.of("echo_wasm"), "debug", "channel", new Location("everything.toml", 11, 1)), spec.global());
         assertEquals(List.of("base", "name"), List.copyOf(spec.global().variables().keySet()));
         assertEquals(Map.of("path", "/data/in/users.csv", "headers", false), spec.stages().get(0).config());
         Map<String, Object> fetch = spec.stages().get(1).config();
@@ -329,6 +331,49 @@ class PipelineLoaderTest {
                 () -> loader.load(Path.of("does-not-exist.toml"), "does-not-exist.toml", Map.of()));
 
         assertEquals(List.of("does-not-exist.toml: error[IO]: pipeline file not found"), lines(e));
+    }
+
+    @Test
+    void inspectKeepsAStageWhoseConfigUsesAnUndefinedVariableSoItCanBePlanned() {
+        LoadResult result = loader.inspect("""
+                [[stages]]
+                id = "a"
+                function = "csv.read"
+                config = { path = "{{dir}}/in.csv" }
+                """, FILE, Map.of());
+
+        assertEquals(List.of("pipeline.toml: error[CONFIG]: [pipeline] name is missing",
+                "pipeline.toml:4:12: error[CONFIG]: stage 'a': config key 'path' uses {{dir}}, which is not defined"
+                        + " in [global.variables]"),
+                result.problems().stream().map(Problem::toString).toList());
+        PipelineSpec spec = result.spec().orElseThrow();
+        assertEquals(null, spec.name());
+        assertEquals(Map.of("path", "{{dir}}/in.csv"), spec.stages().get(0).config());
+    }
+
+    @Test
+    void inspectGivesNoSpecWhenAStageCannotBeBuilt() {
+        LoadResult result = loader.inspect(HEADER + """
+                [[stages]]
+                id = "a"
+                function = "csv.read"
+
+                [[stages]]
+                function = "csv.write"
+                inputs = ["a"]
+                """, FILE, Map.of());
+
+        assertEquals(List.of("pipeline.toml:7:1: error[CONFIG]: stage #2: id is missing"),
+                result.problems().stream().map(Problem::toString).toList());
+        assertTrue(result.spec().isEmpty());
+    }
+
+    @Test
+    void inspectGivesNoSpecForATomlSyntaxError() {
+        LoadResult result = loader.inspect("[pipeline\n", FILE, Map.of());
+
+        assertEquals(1, result.problems().size());
+        assertTrue(result.spec().isEmpty());
     }
 
     @Test

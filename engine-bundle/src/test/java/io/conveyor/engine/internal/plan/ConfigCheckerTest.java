@@ -86,8 +86,24 @@ class ConfigCheckerTest {
 
     @Test
     void nullEntriesInValidateResultAreSkipped() {
-        Stage sloppy = validating(config -> Arrays.asList(null, new ConfigProblem("to", "must be even")));
-        assertEquals("false p.toml:7:1: error[CONFIG]: stage 'nums': config key 'to': must be even",
+        Stage sloppy = validating(config -> Arrays.asList(null,
+                new ConfigProblem("to", "config key 'to' must be even")));
+        assertEquals("false p.toml:7:1: error[CONFIG]: stage 'nums': config key 'to' must be even",
                 check(sloppy));
+    }
+
+    @Test
+    void keyedProblemFromValidateIsPrefixedWithTheStageOnly() {
+        Stage strict = validating(config -> List.of(new ConfigProblem("to", "config key 'to' must be an array for "
+                + "operator 'in', got integer 3")));
+        assertEquals("false p.toml:7:1: error[CONFIG]: stage 'nums': config key 'to' must be an array for operator "
+                + "'in', got integer 3", check(strict));
+    }
+
+    @Test
+    void stageWideProblemFromValidateIsLocatedAtTheStage() {
+        Stage strict = validating(config -> List.of(new ConfigProblem(null, "no column survives the selection")));
+        assertEquals("false p.toml:4:1: error[CONFIG]: stage 'nums': no column survives the selection",
+                check(strict));
     }
 }

@@ -407,7 +407,7 @@ class PlannerTest {
                 function = "range.read"
                 config = { from = 5, to = 2 }
                 """,
-                "pipeline.toml:6:22: error[CONFIG]: stage 'nums': config key 'to': must not be less than from (5)");
+                "pipeline.toml:6:22: error[CONFIG]: stage 'nums': config key 'to' must not be less than from (5)");
     }
 
     @Test

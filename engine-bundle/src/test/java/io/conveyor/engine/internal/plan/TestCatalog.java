@@ -75,7 +75,7 @@ final class TestCatalog implements FunctionCatalog {
             @Override
             public List<ConfigProblem> validate(StageConfig config) {
                 if (config.getLong("from") > config.getLong("to")) {
-                    return List.of(new ConfigProblem("to", "must not be less than from (" + config.getLong("from")
+                    return List.of(new ConfigProblem("to", "config key 'to' must not be less than from (" + config.getLong("from")
                             + ")"));
                 }
                 return List.of();

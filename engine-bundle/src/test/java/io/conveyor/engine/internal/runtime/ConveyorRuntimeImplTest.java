@@ -160,7 +160,7 @@ class ConveyorRuntimeImplTest {
         RecordingSource source = new RecordingSource();
         register(source);
         register(new CollectingSink("collect.write"));
-        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 5_000));
+        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 5_000), RuntimeMode.SERVER);
         try {
             RunRequest request = request("recording.read");
             CompletableFuture<RunReportDTO> first = CompletableFuture.supplyAsync(() -> runtime.run(request));
@@ -188,7 +188,7 @@ class ConveyorRuntimeImplTest {
         GatedSource stuck = new GatedSource("stuck.read", true);
         register(stuck);
         register(new CollectingSink("collect.write"));
-        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 50));
+        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 50), RuntimeMode.SERVER);
         RunRequest request = request("stuck.read");
         CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(() -> runtime.run(request));
         assertTrue(stuck.blocked.await(30, TimeUnit.SECONDS));
@@ -219,7 +219,7 @@ class ConveyorRuntimeImplTest {
         source.gate.countDown();
         register(source);
         register(new CollectingSink("collect.write"));
-        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 50));
+        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 50), RuntimeMode.SERVER);
         assertEquals("", problems(runtime.run(request("recording.read"))));
 
         runtime.deactivate();

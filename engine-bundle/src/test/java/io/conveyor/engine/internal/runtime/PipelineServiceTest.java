@@ -51,8 +51,12 @@ class PipelineServiceTest {
     private final RootAllocator engine = new RootAllocator(256L << 20);
     private final ProviderTable table = new ProviderTable();
     private final AtomicLong serviceIds = new AtomicLong(100);
-    private final PipelineService service = new PipelineService(new StageRegistry(table, PipelineServiceTest::lease),
-            executor, engine, new ExecutionSettings(64L << 20, 8192, 5_000));
+    private final PipelineService service = service(RuntimeMode.SERVER);
+
+    private PipelineService service(RuntimeMode mode) {
+        return new PipelineService(new StageRegistry(table, PipelineServiceTest::lease), executor, engine,
+                new ExecutionSettings(64L << 20, 8192, 5_000), mode);
+    }
 
     @AfterEach
     void shutDown() throws InterruptedException {
@@ -154,6 +158,69 @@ class PipelineServiceTest {
         assertEquals(List.of(), report.stages);
     }
 
+    private static final String EVERY_MISTAKE = """
+            [pipeline]
+            description = "no name"
+
+            [[stages]]
+            id = "gen"
+            function = "count.read"
+
+            [[stages]]
+            id = "gen"
+            function = "count.read"
+
+            [[stages]]
+            id = "more"
+            function = "count.read"
+            inputs = ["gen"]
+
+            [[stages]]
+            id = "out"
+            function = "collect.write"
+            inputs = ["genn"]
+
+            [[stages]]
+            id = "lost"
+            function = "collect.write"
+            """;
+
+    @Test
+    void reportsEveryProblemAtOnceEvenWithoutAPipelineName() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+
+        ValidationDTO validation = service.validate(request(EVERY_MISTAKE));
+
+        assertEquals("""
+                p.toml:1:1: error[CONFIG]: [pipeline] name is missing
+                p.toml:8:1: error[PLAN]: duplicate stage id 'gen' (first defined at p.toml:4:1)
+                p.toml:15:11: error[PLAN]: stage 'more': function 'count.read' is a source and takes no inputs, \
+                but inputs = ["gen"]
+                p.toml:20:11: error[PLAN]: stage 'out' lists input 'genn', which is not a stage id (did you mean \
+                'gen'?)
+                p.toml:22:1: error[PLAN]: stage 'lost': function 'collect.write' is a sink and needs at least one \
+                input""", problems(validation.problems));
+        assertEquals(null, validation.pipelineName);
+        assertEquals(5, validation.stageCount);
+    }
+
+    @Test
+    void undefinedVariableIsReportedWithThePlannersProblemsButNotTwice() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+
+        RunReportDTO report = service.run(request(PIPELINE.replace("inputs = [\"src\"]",
+                "inputs = [\"src\"]\nconfig = { limit = \"{{max}}\", labels = 3 }")));
+
+        assertEquals("INVALID", report.outcome);
+        assertEquals("""
+                p.toml:12:12: error[CONFIG]: stage 'out': config key 'limit' uses {{max}}, which is not defined in \
+                [global.variables]
+                p.toml:12:31: error[CONFIG]: stage 'out': unknown config key 'labels' for collect.write""",
+                problems(report.problems));
+    }
+
     @Test
     void missingFileIsReportedWithItsName() {
         RunRequest request = RunRequest.of(Path.of("nope.toml")).withWorkingDirectory(dir);
@@ -161,16 +228,48 @@ class PipelineServiceTest {
                 problems(service.validate(request).problems));
     }
 
+    private static final String WANTS_STAMP = PIPELINE.replace("name = \"numbers\"",
+            "name = \"numbers\"\n\n[global]\ntimeout_seconds = 1\nplugins = [\"io.conveyor.test\", \"stamp.apply\"]");
+
     @Test
-    void pluginThatNeverComesIsNamedAfterTheBoundedWait() throws IOException {
+    void pluginThatNeverComesIsNamedAtThePluginsEntryAfterTheBoundedWait() throws IOException {
         register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
         register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
 
-        ValidationDTO validation = service.validate(request(PIPELINE.replace("name = \"numbers\"",
-                "name = \"numbers\"\n\n[global]\ntimeout_seconds = 1\nplugins = [\"io.conveyor.test\", \"stamp.apply\"]")));
+        ValidationDTO validation = service.validate(request(WANTS_STAMP));
 
-        assertEquals("p.toml: error[PLUGIN]: [global] plugins: 'stamp.apply' did not become available within 1 seconds",
-                problems(validation.problems));
+        assertEquals("p.toml:6:1: error[PLUGIN]: [global] plugins: 'stamp.apply' did not become available within 1 "
+                + "seconds", problems(validation.problems));
+    }
+
+    @Test
+    void commandLineRunDoesNotWaitForAMissingPlugin() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        PipelineService cli = service(RuntimeMode.CLI);
+
+        // timeout_seconds would bound a wait: the CLI message names no wait because there is none
+        RunReportDTO report = cli.run(request(WANTS_STAMP.replace("timeout_seconds = 1", "timeout_seconds = 600")
+                .replace("\"stamp.apply\"]", "\"stamp.apply\", \"io.x\"]")));
+
+        assertEquals("INVALID", report.outcome);
+        assertEquals("p.toml:6:1: error[PLUGIN]: [global] plugins: 'stamp.apply', 'io.x' are not available",
+                problems(report.problems));
+        assertEquals("p.toml:6:1: error[PLUGIN]: [global] plugins: 'stamp.apply' is not available",
+                problems(cli.validate(request(WANTS_STAMP)).problems));
+        assertTrue(cli.close(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void commandLineRunWithItsPluginsPresentSucceeds() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        PipelineService cli = service(RuntimeMode.CLI);
+
+        RunReportDTO report = cli.run(request(WANTS_STAMP.replace(", \"stamp.apply\"", ", \"count.read\"")));
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report.problems));
+        assertTrue(cli.close(Duration.ofSeconds(30)));
     }
 
     @Test
