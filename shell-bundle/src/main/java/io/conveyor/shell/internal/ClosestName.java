@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 /**
  * "Did you mean" for names the shell is given, such as a function for {@code info}: the known
  * name closest to what was typed, offered only when it is a likely typo (a few edits, fewer than
@@ -12,6 +14,7 @@ import java.util.Optional;
  */
 final class ClosestName {
 
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
     private static final int MAX_EDITS = 3;
     private static final int MIN_CONTAINED_LENGTH = 4;
 
@@ -29,7 +32,7 @@ final class ClosestName {
                 continue;
             }
             String lowerCandidate = candidate.toLowerCase(Locale.ROOT);
-            int score = distance(lowerTyped, lowerCandidate);
+            int score = LEVENSHTEIN.apply(lowerTyped, lowerCandidate);
             boolean typo = score <= allowed && score < Math.min(typed.length(), candidate.length());
             if (!typo && contains(lowerTyped, lowerCandidate)) {
                 score = allowed + 1;
@@ -41,26 +44,6 @@ final class ClosestName {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static boolean contains(String a, String b) {

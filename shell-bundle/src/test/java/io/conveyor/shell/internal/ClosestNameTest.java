@@ -12,14 +12,6 @@ class ClosestNameTest {
     private static final List<String> FUNCTIONS = List.of("csv.read", "csv.write", "filter.apply", "json.write");
 
     @Test
-    void distanceCountsInsertionsDeletionsAndSubstitutions() {
-        assertEquals(List.of(0, 2, 1, 1, 3, 8), List.of(ClosestName.distance("csv.read", "csv.read"),
-                ClosestName.distance("csv.raed", "csv.read"), ClosestName.distance("csv.rea", "csv.read"),
-                ClosestName.distance("csv.reads", "csv.read"), ClosestName.distance("", "abc"),
-                ClosestName.distance("csv.read", "")));
-    }
-
-    @Test
     void suggestsTheClosestNameForATypo() {
         assertEquals(Optional.of("csv.read"), ClosestName.to("csv.raed", FUNCTIONS));
         assertEquals(Optional.of("csv.write"), ClosestName.to("CSV.wirte", FUNCTIONS));
