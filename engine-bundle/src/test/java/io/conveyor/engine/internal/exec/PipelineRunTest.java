@@ -8,15 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +166,45 @@ class PipelineRunTest {
         assertEquals(5, sink.inputsSeen.stream().filter("a"::equals).count());
         assertEquals(5, sink.inputsSeen.stream().filter("b"::equals).count());
         assertEquals(20L, stage(report, "out").rowsIn);
+    }
+
+    @Test
+    void independentBranchesRunAtTheSameTime() {
+        // Each sink's first write waits (bounded) until the other branch's sink is writing too:
+        // branches run one after the other would break the barrier and fail the run.
+        CyclicBarrier bothWriting = new CyclicBarrier(2);
+        MeetingSink left = new MeetingSink("left.write", bothWriting);
+        MeetingSink right = new MeetingSink("right.write", bothWriting);
+        RunReportDTO report = pipeline("p")
+                .stage("l", new CountingSource("l.read", 0, 3, 1)).stage("r", new CountingSource("r.read", 100, 3, 1))
+                .stage("lout", left, "l").stage("rout", right, "r").run(executor);
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report));
+        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(100L, 101L, 102L)), List.of(left.values, right.values));
+    }
+
+    /** A collecting sink whose first write meets the other branch's at a barrier. */
+    private static final class MeetingSink extends CollectingSink {
+        private final CyclicBarrier barrier;
+        private boolean met;
+
+        MeetingSink(String function, CyclicBarrier barrier) {
+            super(function);
+            this.barrier = barrier;
+        }
+
+        @Override
+        void write(String input, VectorSchemaRoot batch) throws StageException {
+            if (!met) {
+                met = true;
+                try {
+                    barrier.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw StageException.data("the other branch never wrote at the same time: " + e);
+                }
+            }
+            super.write(input, batch);
+        }
     }
 
     @Test
