@@ -1,8 +1,6 @@
 package io.conveyor.launcher;
 
 import java.io.PrintStream;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Hashtable;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,8 +16,6 @@ import sun.misc.Signal;
  */
 final class Server {
 
-    /** The time format of slf4j-simple's lines in the same log. */
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     static final String RUNTIME_FILTER = "(objectClass=io.conveyor.api.runtime.ConveyorRuntime)";
 
@@ -28,6 +24,8 @@ final class Server {
     private final LogLevel level;
     private final Timeouts timeouts;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** The launcher's lines in the server log; empty until the logging bundles are up. */
+    private volatile Optional<LauncherLog> log = Optional.empty();
 
     Server(Distribution distribution, ServerOptions options, LogLevel level, Timeouts timeouts) {
         this.distribution = distribution;
@@ -73,8 +71,8 @@ final class Server {
         try {
             framework.install(distribution.bundlesUpTo(FrameworkProperties.LEVEL_CONSOLE));
             framework.start(); // up to level 1, logging: see LauncherLog
-            Optional<LauncherLog> log = LauncherLog.of(framework.context(), Server.class.getName());
-            log.ifPresent(l -> l.info("Conveyor " + Distribution.version() + " starting: home=" + home.root()));
+            log = LauncherLog.of(framework.context(), Server.class.getName());
+            logLine("Conveyor " + Distribution.version() + " starting: home=" + home.root());
             framework.raiseStartLevel(FrameworkProperties.LEVEL_SERVER, timeouts.startup());
             if (stopRequested.get()) {
                 return;
@@ -87,7 +85,7 @@ final class Server {
                 return;
             }
             String ready = "Conveyor server ready: home=" + home.root() + ", deploy=" + home.deploy();
-            log.ifPresent(l -> l.info(ready));
+            logLine(ready);
             terminal.println(ready);
             if (console) {
                 Hashtable<String, Object> properties = new Hashtable<>();
@@ -115,9 +113,9 @@ final class Server {
         }
     }
 
-    /** A line in the server log (System.err points there while the server runs). */
-    private static void logLine(String message) {
-        System.err.println(OffsetDateTime.now().format(LOG_TIME) + " INFO " + Server.class.getName() + " - " + message);
+    /** A line in the server log, once the logging bundles are up. */
+    private void logLine(String message) {
+        log.ifPresent(l -> l.info(message));
     }
 
     private static void removeHook(Thread hook) {

@@ -189,7 +189,7 @@ class RunIT {
 
     @Test
     void validateSuggestsTheFunctionMeant() throws Exception {
-        // "did you mean" runs code embedded in the engine bundle: this is its check inside OSGi
+        // "did you mean" uses the commons-text bundle the engine imports: this is its check inside OSGi
         Files.writeString(workingDirectory.resolve("typo.toml"), """
                 [pipeline]
                 name = "typo"
