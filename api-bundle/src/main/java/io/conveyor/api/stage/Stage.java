@@ -1,6 +1,9 @@
 package io.conveyor.api.stage;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.apache.arrow.vector.types.pojo.Schema;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -30,5 +33,23 @@ public interface Stage {
      */
     default List<ConfigProblem> validate(StageConfig config) {
         return List.of();
+    }
+
+    /**
+     * The schema of this stage's output, worked out without running the stage from its config
+     * and from the input schemas in {@code context}, or empty when it cannot be told. Called by
+     * the engine during validation, after {@link #validate(StageConfig)} found no problem, in
+     * pipeline order, so that a transform sees the schemas its upstream stages declared and can
+     * report type errors (a missing column, an expression comparing text with a number) before
+     * anything runs, through {@link SchemaContext#report(ConfigProblem)}.
+     *
+     * <p>A stage must still check its input at run time: an upstream stage may not know its
+     * schema here. A source may read the head of its input to tell its schema, but nothing more,
+     * and must have no side effects. A sink's result is ignored; it may still report problems.
+     *
+     * @since 1.1
+     */
+    default Optional<Schema> outputSchema(StageConfig config, SchemaContext context) {
+        return Optional.empty();
     }
 }

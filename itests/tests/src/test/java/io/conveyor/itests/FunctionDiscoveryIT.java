@@ -40,6 +40,8 @@ import io.conveyor.api.stage.TransformTask;
 public class FunctionDiscoveryIT {
 
     private static final String CORE = "io.conveyor.plugin.core";
+    private static final String EXPRESSION = "io.conveyor.plugin.expression";
+    private static final String RESHAPE = "io.conveyor.plugin.reshape";
 
     @Inject
     private BundleContext context;
@@ -55,6 +57,8 @@ public class FunctionDiscoveryIT {
     @Test
     public void everyBuiltInFunctionIsListedWithItsRoleAndProvider() {
         String core = CORE + " " + bundle(CORE).getVersion();
+        String expression = EXPRESSION + " " + bundle(EXPRESSION).getVersion();
+        String reshape = RESHAPE + " " + bundle(RESHAPE).getVersion();
 
         List<String> functions = runtime.functions().stream()
                 .map(f -> f.role + " " + f.function + " " + f.bundleSymbolicName + " " + f.bundleVersion
@@ -65,8 +69,8 @@ public class FunctionDiscoveryIT {
                 "source csv.read " + core + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
                 "source stdin.read " + core + " shadowing 0",
-                "transform filter.apply " + core + " shadowing 0",
-                "transform select.apply " + core + " shadowing 0",
+                "transform filter.apply " + expression + " shadowing 0",
+                "transform select.apply " + reshape + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",
                 "sink stdout.write " + core + " shadowing 0"), functions);
@@ -99,7 +103,7 @@ public class FunctionDiscoveryIT {
             FunctionDTO winner = runtime.function("filter.apply").orElseThrow();
             assertEquals(context.getBundle().getSymbolicName() + " ranking 10",
                     winner.bundleSymbolicName + " ranking " + winner.ranking);
-            assertEquals(List.of(CORE + " ranking 0 service " + builtIn),
+            assertEquals(List.of(EXPRESSION + " ranking 0 service " + builtIn),
                     winner.shadowed.stream()
                             .map(s -> s.bundleSymbolicName + " ranking " + s.ranking + " service " + s.serviceId)
                             .toList());
@@ -111,7 +115,7 @@ public class FunctionDiscoveryIT {
 
         Await.until("the built-in filter.apply to be back", () -> serviceIdOf("filter.apply") == builtIn);
         FunctionDTO restored = runtime.function("filter.apply").orElseThrow();
-        assertEquals(CORE + " shadowing 0", restored.bundleSymbolicName + " shadowing " + restored.shadowed.size());
+        assertEquals(EXPRESSION + " shadowing 0", restored.bundleSymbolicName + " shadowing " + restored.shadowed.size());
     }
 
     private long serviceIdOf(String function) {
@@ -122,7 +126,7 @@ public class FunctionDiscoveryIT {
         List<ServiceReference<Transform>> references = List.copyOf(
                 context.getServiceReferences(Transform.class, "(" + Stage.FUNCTION + "=filter.apply)"));
         assertEquals(1, references.size());
-        assertEquals(CORE, references.get(0).getBundle().getSymbolicName());
+        assertEquals(EXPRESSION, references.get(0).getBundle().getSymbolicName());
         return references.get(0);
     }
 

@@ -9,7 +9,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.core.internal.batch.ColumnReader;
+import io.conveyor.plugin.kit.column.ColumnReader;
 import io.conveyor.plugin.core.internal.file.PartedFormat;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Set;
 import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.core.internal.config.ConfigValues;
+import io.conveyor.plugin.kit.config.ConfigValues;
 
 /**
  * How to read CSV text.

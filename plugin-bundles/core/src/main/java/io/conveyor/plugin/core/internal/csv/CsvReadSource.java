@@ -16,7 +16,7 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
-import io.conveyor.plugin.core.internal.config.ConfigValues;
+import io.conveyor.plugin.kit.config.ConfigValues;
 import io.conveyor.plugin.core.internal.file.InputFiles;
 
 /** {@code csv.read}: streams a CSV file as typed batches. */

@@ -3,7 +3,7 @@ package io.conveyor.plugin.core.internal.file;
 import java.io.IOException;
 import java.io.Writer;
 
-import io.conveyor.plugin.core.internal.batch.BatchFormat;
+import io.conveyor.plugin.kit.column.BatchFormat;
 
 /**
  * A text format a file sink can write from several inputs at once. The first input is written by

@@ -9,8 +9,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
-import io.conveyor.plugin.core.internal.batch.ColumnReader;
-import io.conveyor.plugin.core.internal.batch.NumberText;
+import io.conveyor.plugin.kit.column.ColumnReader;
+import io.conveyor.plugin.kit.column.NumberText;
 import io.conveyor.plugin.core.internal.file.PartedFormat;
 
 /**

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
-import io.conveyor.plugin.core.internal.batch.ColumnType;
-import io.conveyor.plugin.core.internal.batch.NumberText;
+import io.conveyor.plugin.kit.column.ColumnType;
+import io.conveyor.plugin.kit.column.NumberText;
 
 /**
  * JSON values as the reader holds them: {@code Long}, {@code Double}, {@code Boolean},

@@ -11,8 +11,8 @@ import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.SourceTask;
 import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.core.internal.batch.BatchWriter;
-import io.conveyor.plugin.core.internal.batch.ColumnType;
+import io.conveyor.plugin.kit.column.BatchWriter;
+import io.conveyor.plugin.kit.column.ColumnType;
 import io.conveyor.plugin.core.internal.file.IoReasons;
 
 /**

@@ -14,7 +14,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 import io.conveyor.api.stage.SinkTask;
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.core.internal.batch.BatchFormat;
+import io.conveyor.plugin.kit.column.BatchFormat;
 import io.conveyor.plugin.core.internal.file.IoReasons;
 
 /**

@@ -11,9 +11,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.core.internal.batch.BatchFormat;
-import io.conveyor.plugin.core.internal.batch.ColumnReader;
-import io.conveyor.plugin.core.internal.batch.TypeNames;
+import io.conveyor.plugin.kit.column.BatchFormat;
+import io.conveyor.plugin.kit.column.ColumnReader;
+import io.conveyor.plugin.kit.column.TypeNames;
 
 /**
  * Renders rows as an aligned table in the style of Polars' display:

@@ -22,7 +22,7 @@ import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.TransformTask;
 import io.conveyor.plugin.core.internal.csv.CsvReadSource;
 import io.conveyor.plugin.core.internal.csv.CsvWriteSink;
-import io.conveyor.plugin.core.internal.filter.FilterApply;
+import io.conveyor.plugin.expression.internal.filter.FilterApply;
 import io.conveyor.plugin.core.internal.json.JsonWriteSink;
 import io.conveyor.plugin.core.internal.stdio.StdoutWriteSink;
 import io.conveyor.testing.CollectingEmitter;

@@ -15,7 +15,7 @@ import io.conveyor.api.stage.Sink;
 import io.conveyor.api.stage.Source;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.plugin.core.internal.csv.CsvReadSource;
-import io.conveyor.plugin.core.internal.filter.FilterApply;
+import io.conveyor.plugin.expression.internal.filter.FilterApply;
 import io.conveyor.plugin.core.internal.json.JsonWriteSink;
 import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;

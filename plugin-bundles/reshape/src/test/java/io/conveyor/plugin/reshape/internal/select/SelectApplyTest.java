@@ -1,0 +1,99 @@
+package io.conveyor.plugin.reshape.internal.select;
+
+import static io.conveyor.testing.Batches.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.conveyor.api.stage.ConfigProblem;
+import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.BatchText;
+import io.conveyor.testing.Batches;
+import io.conveyor.testing.CollectingEmitter;
+import io.conveyor.testing.Runs;
+import io.conveyor.testing.TestConfig;
+import io.conveyor.testing.TestContext;
+
+class SelectApplyTest {
+
+    private final RootAllocator root = new RootAllocator();
+    private final TestContext context = TestContext.of(root, "select");
+    private final SelectApply select = new SelectApply();
+    private final VectorSchemaRoot orders = Batches.of(root, "order_id:int64, customer:utf8, total:float64, paid:bool",
+            row(1001, "Acme", 120.5, true), row(1002, null, 75, null), row(1003, "Initech", null, false));
+
+    @AfterEach
+    void noLeaks() {
+        context.close();
+        root.close();
+    }
+
+    private CollectingEmitter run(Object columns) throws StageException {
+        return Runs.transform(select, TestConfig.of(select.descriptor(), Map.of("columns", columns)), context, orders);
+    }
+
+    @Test
+    void keepsTheColumnsInTheGivenOrderAndOutlivesTheInput() throws StageException {
+        try (CollectingEmitter out = run(List.of("total", "order_id", "customer"))) {
+            orders.close(); // the engine releases the input; the selection must stay readable
+            assertEquals("total:float64, order_id:int64, customer:utf8", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("120.5|1001|\"Acme\"", "75.0|1002|null", "null|1003|\"Initech\""), out.rows());
+        }
+    }
+
+    @Test
+    void aSingleColumnMayBeAPlainString() throws StageException {
+        try (CollectingEmitter out = run("customer")) {
+            assertEquals(List.of("\"Acme\"", "null", "\"Initech\""), out.rows());
+        } finally {
+            orders.close();
+        }
+    }
+
+    @Test
+    void selectingEveryColumnInOrderForwardsTheInput() throws StageException {
+        try (CollectingEmitter out = run(List.of("order_id", "customer", "total", "paid"))) {
+            assertSame(orders, out.batches().get(0));
+        } finally {
+            orders.close();
+        }
+    }
+
+    @Test
+    void aBatchWithoutRowsGivesOneWithTheChosenColumns() throws StageException {
+        orders.close();
+        try (VectorSchemaRoot empty = Batches.of(root, "order_id:int64, customer:utf8, total:float64");
+                CollectingEmitter out = Runs.transform(select, TestConfig.of(select.descriptor(),
+                        Map.of("columns", List.of("customer", "order_id"))), context, empty)) {
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.batches().get(0).getRowCount());
+            assertEquals("customer:utf8, order_id:int64", BatchText.schema(out.batches().get(0)));
+        }
+    }
+
+    @Test
+    void aMissingColumnIsADataErrorListingTheAvailableOnes() {
+        StageException e = assertThrows(StageException.class, () -> run(List.of("order_id", "amount")));
+        orders.close();
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("column 'amount' is not in input 'in' (columns: order_id, customer, total, paid)", e.getMessage());
+    }
+
+    @Test
+    void emptyAndRepeatedColumnListsAreConfigProblems() {
+        orders.close();
+        assertEquals(List.of(new ConfigProblem("columns", "config key 'columns' must name at least one column")),
+                select.validate(TestConfig.of(select.descriptor(), Map.of("columns", List.of()))));
+        assertEquals(List.of(new ConfigProblem("columns", "config key 'columns' names 'a' twice")),
+                select.validate(TestConfig.of(select.descriptor(), Map.of("columns", List.of("a", "b", "a")))));
+    }
+}
