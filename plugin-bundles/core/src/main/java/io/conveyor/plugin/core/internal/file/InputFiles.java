@@ -2,9 +2,11 @@ package io.conveyor.plugin.core.internal.file;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
@@ -29,6 +31,18 @@ public final class InputFiles {
         }
         try {
             return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": " + reason(path, shown, e), e);
+        }
+    }
+
+    /** Opens {@code path} for positional reads, with the messages of {@link #open}. */
+    public static FileChannel openChannel(Path path, String key, String shown) throws StageException {
+        if (Files.isDirectory(path)) {
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": is a folder", null);
+        }
+        try {
+            return FileChannel.open(path, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": " + reason(path, shown, e), e);
         }

@@ -1,0 +1,433 @@
+package io.conveyor.plugin.core.internal.csv;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Splits CSV bytes into records and each record into fields, without copying a field unless it
+ * must be unescaped. Works on a buffer refilled from a {@link ByteSource}: a record is always
+ * whole in the buffer when {@link #next()} returns it, so a record cut by the end of the buffer
+ * is read again from its start once more bytes are in.
+ *
+ * <p>RFC 4180, leniently: a field starting with the quote character is quoted, may hold
+ * delimiters, line breaks and doubled quotes, and text after its closing quote is kept as part of
+ * it; a quote elsewhere is data. Records end with {@code \n}, {@code \r\n} or {@code \r}, or at
+ * the end of the input. An empty line is a record of one empty, unquoted field.
+ *
+ * <p>Field {@code i} of the current record is the bytes {@link #start(int)} to {@link #end(int)}
+ * of {@link #bytes(int)}, valid until the next call to {@link #next()}. Not thread-safe.
+ */
+final class RecordTokenizer {
+
+    /** The most fields a record may have. */
+    static final int MAX_FIELDS = 16_384;
+    /** The longest record the buffer grows to hold. */
+    static final int MAX_RECORD_BYTES = 64 << 20;
+
+    /** {@link #next()} found a record. */
+    static final int RECORD = 0;
+    /** {@link #next()} found the end of the input. */
+    static final int END = 1;
+    /** {@link #next()} would have to read beyond the read limit to finish the record. */
+    static final int OVERFLOW = 2;
+
+    private static final int NEED_MORE = -1;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NEWLINES = repeated((byte) '\n');
+    private static final long RETURNS = repeated((byte) '\r');
+    private static final byte QUOTED = 1;
+    private static final byte UNESCAPED = 2;
+
+    private final ByteSource source;
+    private final byte delimiter;
+    private final byte quote;
+    private final long delimiterPattern;
+    private final long quotePattern;
+    private final long readLimit;
+    private final boolean countLines;
+    private byte[] buffer;
+    private int position;
+    private int limit;
+    private long base;
+    private boolean ended;
+    private long mark = -1;
+    private long droppedLines;
+    private long openQuote = -1;
+
+    private long recordStart;
+    private int count;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private byte[] flags = new byte[64];
+    private byte[] scratch = new byte[256];
+    private int scratchLength;
+
+    /**
+     * @param offset     the input offset of the source's first byte, so offsets name bytes of the input
+     * @param buffer     the initial buffer, grown when a record does not fit
+     * @param readLimit  the input offset not to read at or beyond ({@link Long#MAX_VALUE}: none)
+     * @param countLines whether to count the lines of bytes that leave the buffer, for
+     *                   {@link #lineAt} (needed only when the input cannot be read again)
+     */
+    RecordTokenizer(ByteSource source, long offset, char delimiter, char quote, byte[] buffer, long readLimit,
+            boolean countLines) {
+        this.source = source;
+        this.base = offset;
+        this.delimiter = (byte) delimiter;
+        this.quote = (byte) quote;
+        this.delimiterPattern = repeated(this.delimiter);
+        this.quotePattern = repeated(this.quote);
+        this.buffer = buffer;
+        this.readLimit = readLimit;
+        this.countLines = countLines;
+    }
+
+    /** The input offset of the next record. */
+    long position() {
+        return base + position;
+    }
+
+    /** The input offset where the current record starts. */
+    long recordStart() {
+        return recordStart;
+    }
+
+    /** The number of fields of the current record. */
+    int count() {
+        return count;
+    }
+
+    byte[] bytes(int field) {
+        return (flags[field] & UNESCAPED) != 0 ? scratch : buffer;
+    }
+
+    int start(int field) {
+        return starts[field];
+    }
+
+    int end(int field) {
+        return ends[field];
+    }
+
+    boolean quoted(int field) {
+        return (flags[field] & QUOTED) != 0;
+    }
+
+    /** Whether the current record is an empty line. */
+    boolean emptyLine() {
+        return count == 1 && flags[0] == 0 && starts[0] == ends[0];
+    }
+
+    /** The buffer, to hand on to another tokenizer once this one is done with it. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /** Keeps the bytes from the next record on in the buffer until {@link #reset()}. */
+    void mark() {
+        mark = position();
+    }
+
+    /** Keeps the bytes from the current record on in the buffer until {@link #reset()}. */
+    void markRecord() {
+        mark = recordStart;
+    }
+
+    /** Goes back to the {@link #mark()}ed record and forgets the mark. */
+    void reset() {
+        position = (int) (mark - base);
+        mark = -1;
+    }
+
+    /**
+     * Moves to the first record that starts a line at or after the first byte of the source plus
+     * one: the first byte read is taken to be the one before where a record might start. Returns
+     * false if no line starts before the read limit.
+     */
+    boolean skipToLineStart() throws IOException, CsvDataError {
+        while (true) {
+            for (int i = position; i < limit; i++) {
+                byte c = buffer[i];
+                if (c == '\n' || (c == '\r' && i + 1 < limit && buffer[i + 1] != '\n')) {
+                    position = i + 1;
+                    return true;
+                }
+                if (c == '\r' && i + 1 == limit && ended) {
+                    position = limit;
+                    return true;
+                }
+            }
+            if (ended) {
+                return false;
+            }
+            position = Math.max(position, limit - 1);
+            if (!fill()) {
+                return false;
+            }
+        }
+    }
+
+    /** Reads the next record: {@link #RECORD}, {@link #END} or {@link #OVERFLOW}. */
+    int next() throws IOException, CsvDataError {
+        while (true) {
+            if (position < limit) {
+                int end = tokenize(position);
+                if (end >= 0) {
+                    recordStart = base + position;
+                    position = end;
+                    return RECORD;
+                }
+            } else if (ended) {
+                return END;
+            }
+            if (!fill()) {
+                return OVERFLOW;
+            }
+        }
+    }
+
+    /** Tokenizes the record at {@code p}; returns where the next starts, or {@link #NEED_MORE}. */
+    private int tokenize(int p) throws CsvDataError {
+        final byte[] b = buffer;
+        final int lim = limit;
+        final byte d = delimiter;
+        int n = 0;
+        scratchLength = 0;
+        while (true) {
+            if (n == starts.length) {
+                grow(p);
+            }
+            if (p < lim && b[p] == quote) {
+                p = quoted(p, n);
+                if (p < 0) {
+                    return NEED_MORE;
+                }
+            } else {
+                int start = p;
+                p = fieldEnd(b, p, lim);
+                if (p == lim && !ended) {
+                    return NEED_MORE;
+                }
+                starts[n] = start;
+                ends[n] = p;
+                flags[n] = 0;
+            }
+            n++;
+            if (p == lim) {
+                count = n;
+                return p;
+            }
+            byte c = b[p];
+            if (c == d) {
+                p++;
+                continue;
+            }
+            count = n;
+            if (c == '\r') {
+                if (p + 1 < lim) {
+                    return b[p + 1] == '\n' ? p + 2 : p + 1;
+                }
+                return ended ? p + 1 : NEED_MORE;
+            }
+            return p + 1;
+        }
+    }
+
+    /**
+     * Reads the quoted field opening at {@code p} as field {@code n}; returns the offset after it
+     * (and after any text following its closing quote), or {@link #NEED_MORE}.
+     */
+    private int quoted(int p, int n) throws CsvDataError {
+        final byte[] b = buffer;
+        final int lim = limit;
+        final byte q = quote;
+        int i = p + 1;
+        int firstEscape = -1;
+        while (true) {
+            i = indexOfQuote(b, i, lim);
+            if (i + 1 >= lim && !ended) {
+                openQuote = base + p;
+                return NEED_MORE;
+            }
+            if (i == lim) {
+                throw new CsvDataError(base + p, "unterminated quoted field (the '" + (char) q
+                        + "' opened on this line is never closed)");
+            }
+            if (i + 1 < lim && b[i + 1] == q) {
+                if (firstEscape < 0) {
+                    firstEscape = i;
+                }
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        int close = i;
+        int t = fieldEnd(b, close + 1, lim);
+        if (t == lim && !ended) {
+            openQuote = base + p;
+            return NEED_MORE;
+        }
+        if (firstEscape < 0 && t == close + 1) {
+            starts[n] = p + 1;
+            ends[n] = close;
+            flags[n] = QUOTED;
+            return t;
+        }
+        starts[n] = scratchLength;
+        unescape(p + 1, close);
+        append(close + 1, t);
+        ends[n] = scratchLength;
+        flags[n] = QUOTED | UNESCAPED;
+        return t;
+    }
+
+    /**
+     * The offset of the first delimiter, {@code \n} or {@code \r} at or after {@code p}, or
+     * {@code limit}. Looks at eight bytes at a time: a byte equal to a pattern byte is a zero byte
+     * of their xor, and {@link #zeroBytes} marks zero bytes.
+     */
+    private int fieldEnd(byte[] b, int p, int lim) {
+        final long delimiters = delimiterPattern;
+        while (p + Long.BYTES <= lim) {
+            long word = (long) LONGS.get(b, p);
+            long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ RETURNS);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            p += Long.BYTES;
+        }
+        byte c;
+        while (p < lim && (c = b[p]) != delimiter && c != '\n' && c != '\r') {
+            p++;
+        }
+        return p;
+    }
+
+    /** The offset of the first quote at or after {@code i}, or {@code limit}. */
+    private int indexOfQuote(byte[] b, int i, int lim) {
+        final long quotes = quotePattern;
+        while (i + Long.BYTES <= lim) {
+            long found = zeroBytes((long) LONGS.get(b, i) ^ quotes);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < lim && b[i] != quote) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The high bit of every byte of {@code x} that is zero, exactly (no false positives from borrows). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
+    }
+
+    private static long repeated(byte b) {
+        return (b & 0xFFL) * 0x0101010101010101L;
+    }
+
+    private void unescape(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = buffer[i];
+            if (c == quote) {
+                i++;
+            }
+            ensureScratch(1);
+            scratch[scratchLength++] = c;
+        }
+    }
+
+    private void append(int from, int to) {
+        ensureScratch(to - from);
+        System.arraycopy(buffer, from, scratch, scratchLength, to - from);
+        scratchLength += to - from;
+    }
+
+    private void ensureScratch(int more) {
+        if (scratchLength + more > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLength + more));
+        }
+    }
+
+    private void grow(int p) throws CsvDataError {
+        if (starts.length >= MAX_FIELDS) {
+            throw new CsvDataError(base + position, "found more than " + MAX_FIELDS
+                    + " fields, the most a record may have");
+        }
+        int size = Math.min(starts.length * 2, MAX_FIELDS);
+        starts = Arrays.copyOf(starts, size);
+        ends = Arrays.copyOf(ends, size);
+        flags = Arrays.copyOf(flags, size);
+    }
+
+    /**
+     * Moves the bytes still needed to the front of the buffer (growing it when they fill it) and
+     * reads more; false when the read limit is reached.
+     */
+    private boolean fill() throws IOException, CsvDataError {
+        long keep = mark >= 0 ? Math.min(mark, position()) : position();
+        int from = (int) (keep - base);
+        if (from > 0) {
+            if (countLines) {
+                droppedLines += countLines(buffer, 0, from, limit);
+            }
+            System.arraycopy(buffer, from, buffer, 0, limit - from);
+            limit -= from;
+            position -= from;
+            base += from;
+        }
+        long room = readLimit - (base + limit);
+        if (room <= 0) {
+            return false;
+        }
+        if (limit == buffer.length) {
+            if (buffer.length >= MAX_RECORD_BYTES) {
+                throw tooLong();
+            }
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_RECORD_BYTES));
+        }
+        int n = source.read(buffer, limit, (int) Math.min(buffer.length - limit, room));
+        if (n < 0) {
+            ended = true;
+        } else {
+            limit += n;
+        }
+        return true;
+    }
+
+    private CsvDataError tooLong() {
+        if (openQuote >= base + position) {
+            return new CsvDataError(openQuote, "the quoted field opened on this line runs for more than "
+                    + (MAX_RECORD_BYTES >> 20) + " MiB; is its closing '" + (char) quote + "' missing?");
+        }
+        return new CsvDataError(base + position, "a record longer than " + (MAX_RECORD_BYTES >> 20)
+                + " MiB starts on this line");
+    }
+
+    /**
+     * The line of the input offset, from 1, for a tokenizer that counts lines; the offset must
+     * still be in the buffer (the current record is).
+     */
+    long lineAt(long offset) {
+        return droppedLines + countLines(buffer, 0, (int) (offset - base), limit) + 1;
+    }
+
+    /** Line ends in {@code b[from, to)}: every {@code \n}, and every {@code \r} not followed by one. */
+    static long countLines(byte[] b, int from, int to, int limit) {
+        long lines = 0;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= limit || b[i + 1] != '\n'))) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+}
