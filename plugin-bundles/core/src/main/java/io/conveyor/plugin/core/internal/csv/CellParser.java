@@ -228,6 +228,18 @@ final class CellParser {
         return true;
     }
 
+    /** A timestamp, or a date read as its midnight (a column of both is a timestamp column). */
+    boolean parseTimestampOrDate(byte[] b, int start, int end) {
+        if (parseTimestamp(b, start, end)) {
+            return true;
+        }
+        if (parseDate(b, start, end)) {
+            longValue *= 86_400_000_000L;
+            return true;
+        }
+        return false;
+    }
+
     /** Reads {@code YYYY-MM-DD} at {@code start} into {@link #longValue} as days since 1970-01-01. */
     private boolean readDate(byte[] b, int start) {
         if (b[start + 4] != '-' || b[start + 7] != '-') {

@@ -137,7 +137,7 @@ final class CsvBatchBuilder {
                 INTS.set(values[j], row * Integer.BYTES, (int) p.longValue);
             }
             case TIMESTAMP -> {
-                if (!p.parseTimestamp(b, start, end)) {
+                if (!p.parseTimestampOrDate(b, start, end)) {
                     return false;
                 }
                 LONGS.set(values[j], row * Long.BYTES, p.longValue);

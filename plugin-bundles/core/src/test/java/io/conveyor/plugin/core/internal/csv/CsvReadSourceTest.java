@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -26,6 +27,7 @@ import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
 import io.conveyor.testing.TestConfig;
 import io.conveyor.testing.TestContext;
+import io.conveyor.testing.TestSchemaContext;
 
 class CsvReadSourceTest {
 
@@ -344,5 +346,126 @@ class CsvReadSourceTest {
         assertEquals(ErrorCode.CONFIG, e.code());
         assertEquals("delimiter", e.key());
         assertEquals("config key 'delimiter' must be exactly one character, got string \"ab\"", e.getMessage());
+    }
+    @Test
+    void schemaGivesTypesByNameAndInferenceTypesTheOtherColumns() throws Exception {
+        try (CollectingEmitter out = read("id,zip,day,at,ok\n1,01234,2024-01-02,2024-01-02 03:04:05.5,true\n"
+                + "2,,1999-12-31,2024-01-02T00:00:00,false\n", 8192, "schema",
+                Map.of("id", "float", "zip", "String", "day", "date", "at", "timestamp"))) {
+            assertEquals("id:float64, zip:utf8, day:Date(DAY), at:Timestamp(MICROSECOND, null), ok:bool",
+                    BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("1.0|\"01234\"|19724|2024-01-02T03:04:05.500|true",
+                    "2.0|null|10956|2024-01-02T00:00|false"), out.rows());
+        }
+    }
+
+    @Test
+    void aValueThatDoesNotFitItsSchemaTypeIsADataErrorSayingWhereTheTypeComesFrom() {
+        StageException e = failure("id,day\n1,2024-01-01\n2,tomorrow\n", "schema", Map.of("day", "date"));
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("in.csv:3: column 'day' holds \"tomorrow\", which is not date (the type schema gives it)",
+                e.getMessage());
+    }
+
+    @Test
+    void schemaAndColumnsNamingColumnsTheFileLacksAreConfigErrors() {
+        StageException e = failure("a,b\n1,2\n", "schema", Map.of("c", "int"));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertEquals("schema", e.key());
+        assertEquals("config key 'schema' names column 'c', which in.csv does not have; its columns are a, b",
+                e.getMessage());
+        e = failure("a,b\n1,2\n", "columns", List.of("b", "x", "y"));
+        assertEquals("columns", e.key());
+        assertEquals("config key 'columns' names 'x', 'y', which in.csv does not have; its columns are a, b",
+                e.getMessage());
+    }
+
+    @Test
+    void badSchemaAndColumnsValuesAreConfigProblemsNamingTheKey() {
+        assertEquals(List.of(
+                new ConfigProblem("schema", "config key 'schema' gives column 'a' string \"number\", which is not a "
+                        + "type; the types are string, int, float, bool, date, timestamp"),
+                new ConfigProblem("columns", "config key 'columns' names 'a' twice")),
+                source.validate(TestConfig.of(source.descriptor(), Map.of("path", "x.csv",
+                        "schema", Map.of("a", "number"), "columns", List.of("a", "b", "a")))));
+        assertEquals(List.of(
+                new ConfigProblem("schema", "config key 'schema' gives column 'a' integer 3, which is not a type; "
+                        + "the types are string, int, float, bool, date, timestamp"),
+                new ConfigProblem("columns", "config key 'columns' must name at least one column")),
+                source.validate(TestConfig.of(source.descriptor(), Map.of("path", "x.csv",
+                        "schema", Map.of("a", 3L), "columns", List.of()))));
+    }
+
+    @Test
+    void columnsReadsOnlyTheColumnsItNamesInItsOrder() throws Exception {
+        try (CollectingEmitter out = read("a,b,c\n1,x,2.5\n3,\"y,z\",\n", 8192, "columns", List.of("c", "a"))) {
+            assertEquals("c:float64, a:int64", BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("2.5|1", "null|3"), out.rows());
+        }
+        try (CollectingEmitter out = read("1,x\n2,y\n", 8192, "headers", false, "columns", "column_2")) {
+            assertEquals(List.of("\"x\"", "\"y\""), out.rows());
+        }
+    }
+
+    @Test
+    void columnsStillChecksTheWidthOfEveryRow() {
+        assertEquals("in.csv:3: found 3 fields, but the header has 2",
+                failure("a,b\n1,2\n3,4,5\n", "columns", List.of("a")).getMessage());
+    }
+
+    @Test
+    void parseDatesInfersDatesAndTimestampsAndLeavesOtherTextAlone() throws Exception {
+        String csv = "d,t,mixed,bad\n2024-01-31,2024-01-31 10:00:00,2024-01-31,2024-02-30\n"
+                + "2024-02-29,2024-01-31T10:00:00.25,2024-02-01 00:00:01,2024-03-01\n";
+        try (CollectingEmitter out = read(csv, 8192, "parse_dates", true)) {
+            assertEquals("d:Date(DAY), t:Timestamp(MICROSECOND, null), mixed:Timestamp(MICROSECOND, null), bad:utf8",
+                    BatchText.schema(out.batches().get(0)));
+            assertEquals(List.of("19753|2024-01-31T10:00|2024-01-31T00:00|\"2024-02-30\"",
+                    "19782|2024-01-31T10:00:00.250|2024-02-01T00:00:01|\"2024-03-01\""), out.rows());
+        }
+        try (CollectingEmitter out = read(csv, 8192)) {
+            assertEquals("d:utf8, t:utf8, mixed:utf8, bad:utf8", BatchText.schema(out.batches().get(0)));
+        }
+    }
+
+    @Test
+    void quotedNullTextsAreNullButAQuotedEmptyFieldIsNot() throws Exception {
+        try (CollectingEmitter out = read("a,b\n\"NA\",\"\"\nx,NA\n", 8192, "null_values", List.of("", "NA"))) {
+            assertEquals(List.of("null|\"\"", "\"x\"|null"), out.rows());
+        }
+    }
+
+    @Test
+    void theOutputSchemaIsReadFromTheHeadOfTheFile() throws Exception {
+        Files.writeString(dir.resolve("in.csv"), "id,name,when\n1,a,2024-01-01\n");
+        TestSchemaContext context = TestSchemaContext.none();
+        assertEquals("Schema<id: Int(64, true), name: Utf8, when: Date(DAY)>", source.outputSchema(
+                TestConfig.of(source.descriptor(), Map.of("path", "in.csv", "parse_dates", true), dir), context)
+                .orElseThrow().toString());
+        assertEquals("Schema<when: Utf8, id: Int(64, true)>", source.outputSchema(TestConfig.of(source.descriptor(),
+                Map.of("path", "in.csv", "columns", List.of("when", "id")), dir), context).orElseThrow().toString());
+        assertEquals(List.of(), context.problems());
+    }
+
+    @Test
+    void theOutputSchemaOfAMissingOrEmptyFileIsUnknownAndNoProblem() throws Exception {
+        TestSchemaContext context = TestSchemaContext.none();
+        assertEquals(Optional.empty(), source.outputSchema(
+                TestConfig.of(source.descriptor(), Map.of("path", "missing.csv"), dir), context));
+        Files.writeString(dir.resolve("empty.csv"), "");
+        assertEquals(Optional.empty(), source.outputSchema(
+                TestConfig.of(source.descriptor(), Map.of("path", "empty.csv"), dir), context));
+        assertEquals(List.of(), context.problems());
+    }
+
+    @Test
+    void theOutputSchemaReportsColumnsTheFileLacks() throws Exception {
+        Files.writeString(dir.resolve("in.csv"), "id,name\n1,a\n");
+        TestSchemaContext context = TestSchemaContext.none();
+        assertEquals(Optional.empty(), source.outputSchema(TestConfig.of(source.descriptor(),
+                Map.of("path", "in.csv", "columns", List.of("id", "price")), dir), context));
+        assertEquals(List.of(new ConfigProblem("columns",
+                "config key 'columns' names 'price', which in.csv does not have; its columns are id, name")),
+                context.problems());
     }
 }
