@@ -2,21 +2,24 @@ package io.conveyor.plugin.core.internal.csv;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.kit.column.ColumnReader;
 import io.conveyor.plugin.core.internal.file.PartedFormat;
+import io.conveyor.plugin.core.internal.text.TextBuffer;
+import io.conveyor.plugin.core.internal.text.Utf8Writer;
 
 /**
  * Writes rows as RFC 4180 CSV with {@code \n} line ends. A field is quoted when it holds the
  * delimiter, a quote or a line break (quotes doubled inside), and an empty string is written
  * {@code ""} so that it differs from a null, which is written as nothing. Floats print as the
- * original did ({@code 150.0}, {@code 45.5}), integers without decimals.
+ * original did ({@code 150.0}, {@code 45.5}), integers without decimals, dates as
+ * {@code YYYY-MM-DD}, timestamps as {@code YYYY-MM-DD HH:MM:SS[.ffffff]}. Rows are encoded
+ * straight from the vectors into UTF-8 bytes (see {@link CsvCells}), a batch at a time.
  *
  * <p>Every batch must have the columns of the first (same names, same order): the header
  * describes the whole file. The header is written with the first batch, even one without rows.
@@ -24,8 +27,12 @@ import io.conveyor.plugin.core.internal.file.PartedFormat;
  */
 public final class CsvFormat implements PartedFormat {
 
+    private static final int FLUSH_AT = 1 << 16;
+
     private final Writer out;
     private final char delimiter;
+    private final byte[] delimiterBytes;
+    private final TextBuffer text = new TextBuffer(FLUSH_AT + 1024);
     private final boolean headers;
     private final boolean part;
     private List<String> columns;
@@ -37,6 +44,7 @@ public final class CsvFormat implements PartedFormat {
     private CsvFormat(Writer out, char delimiter, boolean headers, boolean part) {
         this.out = out;
         this.delimiter = delimiter;
+        this.delimiterBytes = String.valueOf(delimiter).getBytes(StandardCharsets.UTF_8);
         this.headers = headers;
         this.part = part;
     }
@@ -69,58 +77,39 @@ public final class CsvFormat implements PartedFormat {
             throw StageException.data("input '" + input + "' has columns (" + String.join(", ", names)
                     + "), but the CSV output's are (" + String.join(", ", columns) + ")");
         }
-        List<FieldVector> vectors = batch.getFieldVectors();
-        ColumnReader[] readers = new ColumnReader[vectors.size()];
-        for (int c = 0; c < readers.length; c++) {
-            readers[c] = ColumnReader.of(vectors.get(c));
-        }
+        CsvCells cells = new CsvCells(batch.getFieldVectors(), text, delimiterBytes);
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < readers.length; c++) {
-                if (c > 0) {
-                    out.write(delimiter);
-                }
-                if (!readers[c].isNull(r)) {
-                    writeField(readers[c].format(r));
-                }
+            cells.writeRow(r);
+            if (text.length() >= FLUSH_AT) {
+                flushText();
             }
-            out.write('\n');
         }
+        flushText();
     }
 
     private void writeLine(List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.write(delimiter);
+                text.append(delimiterBytes, 0, delimiterBytes.length);
             }
-            writeField(fields.get(i));
+            byte[] utf8 = fields.get(i).getBytes(StandardCharsets.UTF_8);
+            CsvCells.writeField(text, utf8, 0, utf8.length, delimiterBytes);
         }
-        out.write('\n');
+        text.append((byte) '\n');
+        flushText();
     }
 
-    private void writeField(String text) throws IOException {
-        if (!text.isEmpty() && !needsQuotes(text)) {
-            out.write(text);
+    /** Hands the encoded text to the writer: as bytes to a {@link Utf8Writer}, decoded to any other. */
+    private void flushText() throws IOException {
+        if (text.length() == 0) {
             return;
         }
-        out.write('"');
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '"') {
-                out.write('"');
-            }
-            out.write(ch);
+        if (out instanceof Utf8Writer utf8) {
+            utf8.writeUtf8(text.array(), 0, text.length());
+        } else {
+            out.write(new String(text.array(), 0, text.length(), StandardCharsets.UTF_8));
         }
-        out.write('"');
-    }
-
-    private boolean needsQuotes(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == delimiter || ch == '"' || ch == '\n' || ch == '\r') {
-                return true;
-            }
-        }
-        return false;
+        text.clear();
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.conveyor.plugin.core.internal.file;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,6 +16,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
+import io.conveyor.plugin.core.internal.text.Utf8Writer;
 
 /**
  * A file written under a temporary name in the target's folder and renamed onto the target on
@@ -51,7 +49,7 @@ public final class AtomicFileOutput implements AutoCloseable {
         this.firstCreatedFolder = firstCreatedFolder;
         this.channel = channel;
         this.stream = Channels.newOutputStream(channel);
-        this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
+        this.writer = new Utf8Writer(stream, BUFFER);
     }
 
     /**
@@ -104,6 +102,7 @@ public final class AtomicFileOutput implements AutoCloseable {
         return new StageException(ErrorCode.IO, key, "cannot write " + shown + ": " + reason, cause);
     }
 
+    /** The writer of the temporary file: a {@link Utf8Writer}, which also takes encoded bytes. */
     public Writer writer() {
         return writer;
     }

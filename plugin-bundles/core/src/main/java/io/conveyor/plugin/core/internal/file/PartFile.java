@@ -1,12 +1,11 @@
 package io.conveyor.plugin.core.internal.file;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import io.conveyor.plugin.core.internal.text.Utf8Writer;
 
 /**
  * A hidden file beside a sink's target that holds the encoded rows of one input until the sink
@@ -29,14 +28,14 @@ public final class PartFile {
     static PartFile create(Path folder, String name) throws IOException {
         Path path = HiddenFiles.create(folder, name, ".part");
         try {
-            return new PartFile(path, new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
-                    StandardCharsets.UTF_8), BUFFER));
+            return new PartFile(path, new Utf8Writer(Files.newOutputStream(path), BUFFER));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(path);
             throw e;
         }
     }
 
+    /** The writer of the part: a {@link Utf8Writer}, which also takes encoded bytes. */
     public Writer writer() {
         return writer;
     }

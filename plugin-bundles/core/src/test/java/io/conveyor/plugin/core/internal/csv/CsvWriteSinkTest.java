@@ -15,7 +15,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TimeStampNanoVector;
+import org.apache.arrow.vector.TimeStampSecVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +35,9 @@ import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.SinkTask;
 import io.conveyor.api.stage.StageException;
+import io.conveyor.testing.BatchText;
 import io.conveyor.testing.Batches;
+import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
 import io.conveyor.testing.TestConfig;
 import io.conveyor.testing.TestContext;
@@ -82,6 +95,78 @@ class CsvWriteSinkTest {
                 4,"",,true
                 ,,45.5,false
                 """, output());
+    }
+
+    @Test
+    void datesAndTimestampsAreWrittenAsIsoText() throws Exception {
+        Schema schema = new Schema(List.of(
+                Field.nullable("day", new ArrowType.Date(DateUnit.DAY)),
+                Field.nullable("day_ms", new ArrowType.Date(DateUnit.MILLISECOND)),
+                Field.nullable("at", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null)),
+                Field.nullable("at_s", new ArrowType.Timestamp(TimeUnit.SECOND, null)),
+                Field.nullable("at_ms", new ArrowType.Timestamp(TimeUnit.MILLISECOND, null)),
+                Field.nullable("at_ns", new ArrowType.Timestamp(TimeUnit.NANOSECOND, null))));
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(schema, root)) {
+            batch.allocateNew();
+            ((DateDayVector) batch.getVector(0)).set(0, 19_724);
+            ((DateMilliVector) batch.getVector(1)).set(0, -86_400_000L);
+            ((TimeStampMicroVector) batch.getVector(2)).set(0, 1_704_067_202_500_000L);
+            ((TimeStampSecVector) batch.getVector(3)).set(0, 1_704_067_202L);
+            ((TimeStampMilliVector) batch.getVector(4)).set(0, 1_704_067_202_001L);
+            ((TimeStampNanoVector) batch.getVector(5)).set(0, 1_704_067_202_000_000_007L);
+            ((TimeStampMicroVector) batch.getVector(2)).set(1, -1L);
+            batch.setRowCount(2);
+            Runs.sink(sink, config(), context, batch);
+        }
+        assertEquals("day,day_ms,at,at_s,at_ms,at_ns\n"
+                + "2024-01-02,1969-12-31,2024-01-01 00:00:02.500000,2024-01-01 00:00:02,2024-01-01 00:00:02.001000,"
+                + "2024-01-01 00:00:02.000000007\n"
+                + ",,1969-12-31 23:59:59.999999,,,\n", output());
+    }
+
+    @Test
+    void whatItWritesReadsBackWithTheSameValuesAndTypes() throws Exception {
+        Files.createDirectories(dir.resolve("out"));
+        Files.writeString(dir.resolve("out/in.csv"), "id,price,when,day,note\n"
+                + "1,0.1,2024-01-01 10:00:00.25,2024-01-31,\"a\r\nb\"\n"
+                + "2,-12345.678,1999-12-31 23:59:59,2000-02-29,\"x,\"\"y\"\"\"\n"
+                + "3,,,,\n");
+        CsvReadSource read = new CsvReadSource();
+        try (CollectingEmitter first = Runs.source(read, TestConfig.of(read.descriptor(),
+                Map.of("path", "out/in.csv", "parse_dates", true), dir), context)) {
+            Runs.sink(sink, config(), context, first.batches().toArray(new VectorSchemaRoot[0]));
+            try (CollectingEmitter again = Runs.source(read, TestConfig.of(read.descriptor(),
+                    Map.of("path", "out/result.csv", "parse_dates", true), dir), context)) {
+                assertEquals("id:int64, price:float64, when:Timestamp(MICROSECOND, null), day:Date(DAY), note:utf8",
+                        BatchText.schema(again.batches().get(0)));
+                assertEquals(first.rows(), again.rows());
+            }
+        }
+        assertEquals("id,price,when,day,note\n1,0.1,2024-01-01 10:00:00.250000,2024-01-31,\"a\r\nb\"\n"
+                + "2,-12345.678,1999-12-31 23:59:59,2000-02-29,\"x,\"\"y\"\"\"\n3,,,,\n", output());
+    }
+
+    @Test
+    void aDelimiterOutsideAsciiSeparatesAndQuotesLikeAnyOther() throws Exception {
+        try (VectorSchemaRoot batch = Batches.of(root, "a:utf8, b:utf8", row("x\u00a7y", "\u00e9t\u00e9"),
+                row("\u00a9", "\r"))) {
+            Runs.sink(sink, config("delimiter", "\u00a7"), context, batch);
+        }
+        assertEquals("a\u00a7b\n\"x\u00a7y\"\u00a7\u00e9t\u00e9\n\u00a9\u00a7\"\r\"\n", output());
+    }
+
+    @Test
+    void manyRowsComeOutWhole() throws Exception {
+        StringBuilder expected = new StringBuilder("n,text\n");
+        Object[][] rows = new Object[20_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(i, "row " + i);
+            expected.append(i).append(",row ").append(i).append('\n');
+        }
+        try (VectorSchemaRoot batch = Batches.of(root, "n:int64, text:utf8", rows)) {
+            Runs.sink(sink, config(), context, batch);
+        }
+        assertEquals(expected.toString(), output());
     }
 
     @Test
