@@ -1,5 +1,8 @@
 package io.conveyor.plugin.core.internal.csv;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,6 +27,10 @@ final class CellParser {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     private static final long EXACT_MANTISSA = 1L << 53;
     private static final int MONTH_DAYS_MAX = 31;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long SIXES = 0x0606060606060606L;
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
 
     long longValue;
     double doubleValue;
@@ -63,6 +70,14 @@ final class CellParser {
         if (digits > 18) {
             return parseLongSlowly(b, start, end, i);
         }
+        if (digits <= Long.BYTES && i + Long.BYTES <= b.length) {
+            long value = eightDigits(b, i, digits);
+            if (value < 0) {
+                return false;
+            }
+            longValue = negative ? -value : value;
+            return true;
+        }
         long value = 0;
         for (; i < end; i++) {
             int d = b[i] - '0';
@@ -73,6 +88,22 @@ final class CellParser {
         }
         longValue = negative ? -value : value;
         return true;
+    }
+
+    /**
+     * The value of the {@code count} (1 to 8) digits at {@code at}, read as one little-endian word
+     * (the first digit in the lowest byte) shifted so the digits fill its top bytes, the rest
+     * being zero; -1 if a byte is not a digit. The bytes after the digits must be readable.
+     */
+    private static long eightDigits(byte[] b, int at, int count) {
+        int shift = (Long.BYTES - count) * Byte.SIZE;
+        long digits = ((long) LONGS.get(b, at) - ZEROS) << shift;
+        if (((digits | (digits + SIXES)) & HIGH_NIBBLES) != 0) {
+            return -1;
+        }
+        digits = (digits * 10 + (digits >>> 8)) & 0x00FF00FF00FF00FFL;
+        digits = (digits * 100 + (digits >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (digits * 10_000 + (digits >>> 32)) & 0xFFFFFFFFL;
     }
 
     private boolean parseLongSlowly(byte[] b, int start, int end, int firstDigit) {
@@ -96,6 +127,10 @@ final class CellParser {
         if (i < end && (b[i] == '-' || b[i] == '+')) {
             negative = b[i] == '-';
             i++;
+        }
+        if (end - i <= Long.BYTES + 1 && end + Long.BYTES <= b.length && parseShortDecimal(b, i, end)) {
+            doubleValue = negative ? -doubleValue : doubleValue;
+            return true;
         }
         long mantissa = 0;
         int significant = 0;
@@ -156,6 +191,30 @@ final class CellParser {
             value = Math.abs(Double.parseDouble(new String(b, start, end - start, StandardCharsets.ISO_8859_1)));
         }
         doubleValue = negative ? -value : value;
+        return true;
+    }
+
+    /**
+     * Reads {@code digits.digits} of at most eight digits in all (so {@code 71.69}, {@code 0.28},
+     * {@code 5.}, {@code .5}) a word at a time: the integer of its digits divided by a power of
+     * ten, both exact, rounds correctly. False for anything else, left to the general reading.
+     */
+    private boolean parseShortDecimal(byte[] b, int start, int end) {
+        int dot = start;
+        while (dot < end && b[dot] != '.') {
+            dot++;
+        }
+        int integerDigits = dot - start;
+        int fractionDigits = end - dot - 1;
+        if (dot == end || integerDigits + fractionDigits == 0) {
+            return false;
+        }
+        long integer = integerDigits == 0 ? 0 : eightDigits(b, start, integerDigits);
+        long fraction = fractionDigits == 0 ? 0 : eightDigits(b, dot + 1, fractionDigits);
+        if (integer < 0 || fraction < 0) {
+            return false;
+        }
+        doubleValue = (integer * (long) POWERS_OF_TEN[fractionDigits] + fraction) / POWERS_OF_TEN[fractionDigits];
         return true;
     }
 

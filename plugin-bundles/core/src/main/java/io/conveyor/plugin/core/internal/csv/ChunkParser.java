@@ -92,13 +92,13 @@ final class ChunkParser {
         }
     }
 
-    private void fill(Chunk chunk, RecordTokenizer tokenizer) throws IOException, CsvDataError {
+    private void fill(Chunk chunk, RecordTokenizer tokenizer) throws IOException {
         CsvBatchBuilder builder = builders.poll();
         if (builder == null) {
             builder = new CsvBatchBuilder(layout, batchSize);
         }
+        tokenizer.setBeforeRefill(builder::convertPending);
         boolean emptyLinesAreRows = layout.fileColumns() == 1;
-        boolean failed = true;
         try {
             while (tokenizer.position() < chunk.rangeEnd) {
                 int found = tokenizer.next();
@@ -114,17 +114,31 @@ final class ChunkParser {
                 }
                 builder.add(tokenizer);
                 if (builder.isFull()) {
-                    chunk.batches.add(builder.finish(allocator));
+                    chunk.batches.add(builder.finish(tokenizer.buffer(), allocator));
                 }
             }
-            failed = false;
-        } finally {
             if (builder.rows() > 0) {
-                chunk.batches.add(builder.finish(allocator));
+                chunk.batches.add(builder.finish(tokenizer.buffer(), allocator));
             }
-            if (!failed) {
-                builders.offer(builder);
+            builders.offer(builder);
+        } catch (CsvDataError e) {
+            chunk.error = firstError(e, builder, tokenizer.buffer());
+            if (builder.rows() > 0) {
+                chunk.batches.add(builder.finishConverted(allocator));
             }
+        }
+    }
+
+    /**
+     * The first error in file order: {@code e}, or one in a row added before the record that
+     * failed but not yet converted. The builder keeps the rows before it.
+     */
+    static CsvDataError firstError(CsvDataError e, CsvBatchBuilder builder, byte[] buffer) {
+        try {
+            builder.convertPending(buffer);
+            return e;
+        } catch (CsvDataError earlier) {
+            return earlier;
         }
     }
 }

@@ -13,31 +13,59 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Collects the rows of one batch from tokenized records into plain arrays laid out as Arrow lays
- * out its buffers (little-endian values, validity bits, text offsets and bytes), then copies them
- * into vectors in one go per buffer. Numbers, booleans, dates and timestamps are parsed straight
- * from the record's bytes and text bytes are copied, so no cell becomes an object, and no Arrow
- * buffer is touched per cell. Reused from batch to batch; not thread-safe.
+ * Builds one batch at a time from tokenized records, a column at a time.
+ *
+ * <p>{@link #add} only notes where each cell of a record lies in the tokenizer's buffer; the
+ * cells are converted later, column by column, in tight loops of one type each: numbers,
+ * booleans, dates and timestamps parsed straight from the bytes, text copied. Values go into
+ * plain arrays laid out as Arrow lays out its buffers (little-endian values, validity bits, text
+ * offsets and bytes), which {@link #finish} copies into vectors, one copy per buffer. So no cell
+ * becomes an object and no Arrow buffer is touched per cell.
+ *
+ * <p>The tokenizer must call {@link #convertPending(byte[])} before it moves or refills its buffer
+ * (see {@link RecordTokenizer#setBeforeRefill}). Reused from batch to batch; not thread-safe.
  */
 final class CsvBatchBuilder {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int INITIAL_TEXT_BYTES = 16;
+    private static final byte QUOTED = 1;
+    private static final byte COPIED = 2;
+    private static final byte MISSING = 4;
 
     private final CsvLayout layout;
     private final CellParser parser = new CellParser();
     private final int capacity;
     private final CellType[] types;
     private final int[] sources;
+    private final int width;
     private final NullValues nulls;
+    private final boolean emptyIsNull;
+    private final boolean hasNullTexts;
+
+    /**
+     * Per row, per column ({@code row * width + column}): where the cell is, and how. Row by row,
+     * so that adding a record writes one run of memory.
+     */
+    private final int[] starts;
+    private final int[] ends;
+    private final byte[] flags;
+    private final long[] recordStarts;
+    /** Cells the tokenizer unescaped, which its buffer does not hold. */
+    private byte[] copied = new byte[256];
+    private int copiedLength;
+
     /** Per column: the values (fixed width), the value bits (bool) or the text bytes (utf8). */
     private final byte[][] values;
     private final byte[][] validity;
-    /** Per utf8 column: the end offset of each row's text, from row 0 (Arrow's offsets minus the leading 0). */
+    /** Per utf8 column: the end offset of each row's text (Arrow's offsets after the leading 0). */
     private final byte[][] textEnds;
     private final int[] textLength;
     private int rows;
+    private int converted;
+    /** The most rows added since the last reset, so that reset clears every bit they may have set. */
+    private int added;
 
     CsvBatchBuilder(CsvLayout layout, int capacity) {
         this.layout = layout;
@@ -45,7 +73,14 @@ final class CsvBatchBuilder {
         this.types = layout.types();
         this.sources = layout.sources();
         this.nulls = layout.nulls();
+        this.emptyIsNull = nulls.emptyIsNull();
+        this.hasNullTexts = nulls.hasTexts();
         int columns = types.length;
+        this.width = columns;
+        this.starts = new int[columns * capacity];
+        this.ends = new int[columns * capacity];
+        this.flags = new byte[columns * capacity];
+        this.recordStarts = new long[capacity];
         this.values = new byte[columns][];
         this.validity = new byte[columns][];
         this.textEnds = new byte[columns][];
@@ -73,77 +108,149 @@ final class CsvBatchBuilder {
         return rows == capacity;
     }
 
-    /** Adds the tokenizer's current record as a row; a cell that does not fit its type is an error. */
+    /**
+     * Adds the tokenizer's current record as a row, to be converted later. A record wider than
+     * the file is an error, after any earlier row's.
+     */
     void add(RecordTokenizer record) throws CsvDataError {
         int count = record.count();
         if (count > layout.fileColumns()) {
+            convertPending(record.buffer());
             throw layout.tooManyFields(record.recordStart(), count);
         }
         int row = rows;
-        for (int j = 0; j < sources.length; j++) {
+        for (int j = 0, at = row * width; j < sources.length; j++, at++) {
             int field = sources[j];
             if (field >= count) {
-                setNull(j, row);
-                continue;
+                starts[at] = 0;
+                ends[at] = 0;
+                flags[at] = MISSING;
+            } else if (record.unescaped(field)) {
+                copy(record, field, at);
+            } else {
+                starts[at] = record.start(field);
+                ends[at] = record.end(field);
+                flags[at] = record.quoted(field) ? QUOTED : 0;
             }
-            byte[] b = record.bytes(field);
-            int start = record.start(field);
-            int end = record.end(field);
-            if (start == end) {
-                if (record.quoted(field) ? types[j] != CellType.UTF8 : nulls.emptyIsNull()) {
-                    setNull(j, row);
-                    continue;
-                }
-            } else if (nulls.hasTexts() && nulls.isNullText(b, start, end)) {
-                setNull(j, row);
-                continue;
-            }
-            if (!set(j, row, b, start, end)) {
-                throw layout.mismatch(record.recordStart(), j, b, start, end);
-            }
-            validity[j][row >>> 3] |= (byte) (1 << (row & 7));
         }
+        recordStarts[row] = record.recordStart();
         rows = row + 1;
+        added = Math.max(added, rows);
     }
 
-    private boolean set(int j, int row, byte[] b, int start, int end) {
-        CellParser p = parser;
-        switch (types[j]) {
-            case INT64 -> {
-                if (!p.parseLong(b, start, end)) {
-                    return false;
-                }
-                LONGS.set(values[j], row * Long.BYTES, p.longValue);
-            }
-            case FLOAT64 -> {
-                if (!p.parseDouble(b, start, end)) {
-                    return false;
-                }
-                LONGS.set(values[j], row * Long.BYTES, Double.doubleToRawLongBits(p.doubleValue));
-            }
-            case UTF8 -> setText(j, row, b, start, end);
-            case BOOL -> {
-                if (!p.parseBoolean(b, start, end)) {
-                    return false;
-                }
-                if (p.longValue != 0) {
-                    values[j][row >>> 3] |= (byte) (1 << (row & 7));
-                }
-            }
-            case DATE -> {
-                if (!p.parseDate(b, start, end)) {
-                    return false;
-                }
-                INTS.set(values[j], row * Integer.BYTES, (int) p.longValue);
-            }
-            case TIMESTAMP -> {
-                if (!p.parseTimestampOrDate(b, start, end)) {
-                    return false;
-                }
-                LONGS.set(values[j], row * Long.BYTES, p.longValue);
+    private void copy(RecordTokenizer record, int field, int at) {
+        int start = record.start(field);
+        int length = record.end(field) - start;
+        if (copied.length - copiedLength < length) {
+            copied = Arrays.copyOf(copied, Math.max(2 * copied.length, copiedLength + length));
+        }
+        System.arraycopy(record.bytes(field), start, copied, copiedLength, length);
+        starts[at] = copiedLength;
+        copiedLength += length;
+        ends[at] = copiedLength;
+        flags[at] = QUOTED | COPIED;
+    }
+
+    /**
+     * Converts the rows added since the last conversion; {@code buffer} is the tokenizer's buffer
+     * they lie in. A cell that does not fit its type is an error: the earliest row's, and of that
+     * row the first column's. The rows before it stay in the batch.
+     */
+    void convertPending(byte[] buffer) throws CsvDataError {
+        int from = converted;
+        int to = rows;
+        int badRow = to;
+        int badColumn = -1;
+        for (int j = 0; j < types.length; j++) {
+            int bad = convert(j, buffer, from, badRow);
+            if (bad < badRow) {
+                badRow = bad;
+                badColumn = j;
             }
         }
-        return true;
+        converted = to;
+        copiedLength = 0;
+        if (badColumn >= 0) {
+            int at = badRow * width + badColumn;
+            byte[] b = (flags[at] & COPIED) != 0 ? copied : buffer;
+            CsvDataError error = layout.mismatch(recordStarts[badRow], badColumn, b, starts[at], ends[at]);
+            rows = badRow;
+            converted = badRow;
+            throw error;
+        }
+    }
+
+    /** Converts rows {@code [from, to)} of column {@code j}; returns the first row that does not fit, or {@code to}. */
+    private int convert(int j, byte[] buffer, int from, int to) {
+        CellParser p = parser;
+        CellType type = types[j];
+        byte[] out = values[j];
+        byte[] valid = validity[j];
+        for (int row = from, at = from * width + j; row < to; row++, at += width) {
+            byte flag = flags[at];
+            int start = starts[at];
+            int end = ends[at];
+            byte[] b = (flag & COPIED) != 0 ? copied : buffer;
+            if (isNull(flag, start, end, type, b)) {
+                if (type == CellType.UTF8) {
+                    INTS.set(textEnds[j], row * Integer.BYTES, textLength[j]);
+                }
+                continue;
+            }
+            boolean fits = switch (type) {
+                case INT64 -> {
+                    boolean ok = p.parseLong(b, start, end);
+                    LONGS.set(out, row * Long.BYTES, p.longValue);
+                    yield ok;
+                }
+                case FLOAT64 -> {
+                    boolean ok = p.parseDouble(b, start, end);
+                    LONGS.set(out, row * Long.BYTES, Double.doubleToRawLongBits(p.doubleValue));
+                    yield ok;
+                }
+                case UTF8 -> {
+                    setText(j, row, b, start, end);
+                    yield true;
+                }
+                case BOOL -> {
+                    boolean ok = p.parseBoolean(b, start, end);
+                    if (ok && p.longValue != 0) {
+                        out[row >>> 3] |= (byte) (1 << (row & 7));
+                    }
+                    yield ok;
+                }
+                case DATE -> {
+                    boolean ok = p.parseDate(b, start, end);
+                    INTS.set(out, row * Integer.BYTES, (int) p.longValue);
+                    yield ok;
+                }
+                case TIMESTAMP -> {
+                    boolean ok = p.parseTimestampOrDate(b, start, end);
+                    LONGS.set(out, row * Long.BYTES, p.longValue);
+                    yield ok;
+                }
+            };
+            if (!fits) {
+                return row;
+            }
+            valid[row >>> 3] |= (byte) (1 << (row & 7));
+        }
+        return to;
+    }
+
+    /**
+     * Whether a cell is null: missing (a short row), empty and unquoted while {@code ""} is a
+     * null value, a quoted empty field in a column that cannot hold an empty string, or one of
+     * the other null values.
+     */
+    private boolean isNull(byte flag, int start, int end, CellType type, byte[] b) {
+        if (start == end) {
+            if ((flag & MISSING) != 0) {
+                return true;
+            }
+            return (flag & QUOTED) != 0 ? type != CellType.UTF8 : emptyIsNull;
+        }
+        return hasNullTexts && nulls.isNullText(b, start, end);
     }
 
     private void setText(int j, int row, byte[] b, int start, int end) {
@@ -160,30 +267,34 @@ final class CsvBatchBuilder {
         INTS.set(textEnds[j], row * Integer.BYTES, offset + length);
     }
 
-    private void setNull(int j, int row) {
-        if (types[j] == CellType.UTF8) {
-            INTS.set(textEnds[j], row * Integer.BYTES, textLength[j]);
-        }
+    /**
+     * Converts what is pending and hands over a new batch of the rows added since the last one,
+     * owned by the caller; the builder starts over.
+     */
+    VectorSchemaRoot finish(byte[] buffer, BufferAllocator allocator) throws CsvDataError {
+        convertPending(buffer);
+        return finishConverted(allocator);
     }
 
-    /** A new batch of the rows added since the last one, owned by the caller; the builder starts over. */
-    VectorSchemaRoot finish(BufferAllocator allocator) {
+    /** Hands over the rows converted so far (all rows before a bad one), as {@link #finish} does. */
+    VectorSchemaRoot finishConverted(BufferAllocator allocator) {
+        rows = converted;
         VectorSchemaRoot root = VectorSchemaRoot.create(layout.schema(), allocator);
         try {
             FieldVector[] vectors = root.getFieldVectors().toArray(new FieldVector[0]);
             for (int j = 0; j < vectors.length; j++) {
-                copy(j, vectors[j]);
+                copyInto(j, vectors[j]);
             }
             root.setRowCount(rows);
         } catch (RuntimeException | Error e) {
             root.close();
             throw e;
         }
-        clear();
+        reset();
         return root;
     }
 
-    private void copy(int j, FieldVector vector) {
+    private void copyInto(int j, FieldVector vector) {
         int bitBytes = (rows + 7) / 8;
         if (vector instanceof VarCharVector text) {
             text.allocateNew(Math.max(1, textLength[j]), Math.max(1, rows));
@@ -200,9 +311,9 @@ final class CsvBatchBuilder {
         vector.getValidityBuffer().setBytes(0, validity[j], 0, bitBytes);
     }
 
-    private void clear() {
-        // one byte more than the rows': a row that failed half-way may have set bits there
-        int bitBytes = Math.min(rows / 8 + 1, validity.length == 0 ? 0 : validity[0].length);
+    /** Drops every row, converted or not. */
+    void reset() {
+        int bitBytes = (added + 7) / 8;
         for (int j = 0; j < types.length; j++) {
             Arrays.fill(validity[j], 0, bitBytes, (byte) 0);
             if (types[j] == CellType.BOOL) {
@@ -211,5 +322,8 @@ final class CsvBatchBuilder {
             textLength[j] = 0;
         }
         rows = 0;
+        converted = 0;
+        added = 0;
+        copiedLength = 0;
     }
 }

@@ -69,20 +69,24 @@ public final class CsvBatchReader implements SourceTask {
                 return false;
             }
             boolean emptyLinesAreRows = layout.fileColumns() == 1;
-            while (!batch.isFull()) {
-                if (tokenizer.next() != RecordTokenizer.RECORD) {
-                    ended = true;
-                    break;
+            try {
+                while (!batch.isFull()) {
+                    if (tokenizer.next() != RecordTokenizer.RECORD) {
+                        ended = true;
+                        break;
+                    }
+                    if (emptyLinesAreRows || !tokenizer.emptyLine()) {
+                        batch.add(tokenizer);
+                    }
                 }
-                if (emptyLinesAreRows || !tokenizer.emptyLine()) {
-                    batch.add(tokenizer);
-                }
+            } catch (CsvDataError e) {
+                throw ChunkParser.firstError(e, batch, tokenizer.buffer());
             }
             if (batch.rows() == 0 && emitted) {
                 return false;
             }
             emitted = true;
-            out.emit(batch.finish(context.allocator()));
+            out.emit(batch.finish(tokenizer.buffer(), context.allocator()));
             return !ended;
         } catch (IOException e) {
             throw StageException.io("cannot read " + source + ": " + IoReasons.of(e), e);
@@ -103,6 +107,7 @@ public final class CsvBatchReader implements SourceTask {
         ConfigValues.throwFirst(CsvLayout.nameProblems(head, options, source));
         layout = CsvLayout.of(head, options.columns(), options.nullValues());
         batch = new CsvBatchBuilder(layout, context.batchSize());
+        tokenizer.setBeforeRefill(batch::convertPending);
     }
 
     @Override

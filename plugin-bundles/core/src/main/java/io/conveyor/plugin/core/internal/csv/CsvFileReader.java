@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +61,8 @@ final class CsvFileReader implements SourceTask {
     private long expected;
     private boolean started;
     private boolean emitted;
+    /** Set by {@link #close()}: ranges not started yet are skipped. */
+    private volatile boolean closing;
 
     /**
      * @param channel   the file, opened; closed by {@link #close()}
@@ -191,8 +192,8 @@ final class CsvFileReader implements SourceTask {
             long rangeStart = nextRange;
             long rangeEnd = Math.min(rangeStart + chunkSize, size);
             boolean first = rangeStart == dataStart;
-            inFlight.add(workers.submit(() -> first
-                    ? parser.trusted(rangeStart, rangeEnd) : parser.speculative(rangeStart, rangeEnd)));
+            inFlight.add(workers.submit(() -> closing
+                    ? null : first ? parser.trusted(rangeStart, rangeEnd) : parser.speculative(rangeStart, rangeEnd)));
             nextRange = rangeEnd;
         }
         Chunk chunk = await(inFlight.poll());
@@ -237,18 +238,22 @@ final class CsvFileReader implements SourceTask {
         return StageException.io("cannot read " + shown + ": " + IoReasons.of(e), e);
     }
 
+    /** Waits for the ranges in flight (those not started yet are skipped) and releases what they gave. */
     @Override
     public void close() throws StageException {
-        inFlight.forEach(future -> future.cancel(false));
+        closing = true;
         boolean interrupted = false;
         for (Future<Chunk> future : inFlight) {
             while (true) {
                 try {
-                    future.get().release();
+                    Chunk chunk = future.get();
+                    if (chunk != null) {
+                        chunk.release();
+                    }
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (CancellationException | ExecutionException e) {
+                } catch (ExecutionException e) {
                     break;
                 }
             }

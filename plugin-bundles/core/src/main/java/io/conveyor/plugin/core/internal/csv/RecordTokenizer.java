@@ -36,9 +36,10 @@ final class RecordTokenizer {
 
     private static final int NEED_MORE = -1;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long NEWLINES = repeated((byte) '\n');
-    private static final long RETURNS = repeated((byte) '\r');
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** {@code \u000e} in every byte: bytes below it are control bytes, {@code \n} and {@code \r} among them. */
+    private static final long BELOW_SHIFT_OUT = 0x0E0E0E0E0E0E0E0EL;
     private static final byte QUOTED = 1;
     private static final byte UNESCAPED = 2;
 
@@ -57,6 +58,7 @@ final class RecordTokenizer {
     private long mark = -1;
     private long droppedLines;
     private long openQuote = -1;
+    private BeforeRefill beforeRefill;
 
     private long recordStart;
     private int count;
@@ -113,6 +115,11 @@ final class RecordTokenizer {
         return ends[field];
     }
 
+    /** Whether field {@code i} was unescaped into a scratch buffer, which the next record reuses. */
+    boolean unescaped(int field) {
+        return (flags[field] & UNESCAPED) != 0;
+    }
+
     boolean quoted(int field) {
         return (flags[field] & QUOTED) != 0;
     }
@@ -122,7 +129,17 @@ final class RecordTokenizer {
         return count == 1 && flags[0] == 0 && starts[0] == ends[0];
     }
 
-    /** The buffer, to hand on to another tokenizer once this one is done with it. */
+    /** What must happen before bytes move in the buffer: spans into it become wrong then. */
+    interface BeforeRefill {
+        void run(byte[] buffer) throws CsvDataError;
+    }
+
+    /** Calls {@code hook} with the buffer before bytes move in it (or it is replaced). */
+    void setBeforeRefill(BeforeRefill hook) {
+        this.beforeRefill = hook;
+    }
+
+    /** The buffer the fields of the current record (and earlier ones, until a refill) lie in. */
     byte[] buffer() {
         return buffer;
     }
@@ -267,7 +284,10 @@ final class RecordTokenizer {
             break;
         }
         int close = i;
-        int t = fieldEnd(b, close + 1, lim);
+        int t = close + 1;
+        if (t < lim && b[t] != delimiter && b[t] != '\n' && b[t] != '\r') {
+            t = fieldEnd(b, t, lim);
+        }
         if (t == lim && !ended) {
             openQuote = base + p;
             return NEED_MORE;
@@ -288,18 +308,25 @@ final class RecordTokenizer {
 
     /**
      * The offset of the first delimiter, {@code \n} or {@code \r} at or after {@code p}, or
-     * {@code limit}. Looks at eight bytes at a time: a byte equal to a pattern byte is a zero byte
-     * of their xor, and {@link #zeroBytes} marks zero bytes.
+     * {@code limit}. Looks at eight bytes at a time for the delimiter and for any byte below
+     * {@code \u000e} (line ends, and rarely other control bytes, which are then stepped over).
+     * The lowest byte {@link #firstZero} marks is exact, which is all this needs.
      */
     private int fieldEnd(byte[] b, int p, int lim) {
         final long delimiters = delimiterPattern;
         while (p + Long.BYTES <= lim) {
             long word = (long) LONGS.get(b, p);
-            long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ RETURNS);
+            long found = firstZero(word ^ delimiters) | ((word - BELOW_SHIFT_OUT) & ~word & HIGH_BITS);
             if (found != 0) {
-                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+                int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
+                byte c = b[at];
+                if (c == delimiter || c == '\n' || c == '\r') {
+                    return at;
+                }
+                p = at + 1;
+            } else {
+                p += Long.BYTES;
             }
-            p += Long.BYTES;
         }
         byte c;
         while (p < lim && (c = b[p]) != delimiter && c != '\n' && c != '\r') {
@@ -308,11 +335,19 @@ final class RecordTokenizer {
         return p;
     }
 
+    /**
+     * The high bit of zero bytes of {@code x}; exact for the lowest zero byte only (a borrow may
+     * mark a byte above it), which is all a search for the first needs.
+     */
+    private static long firstZero(long x) {
+        return (x - LOW_BITS) & ~x & HIGH_BITS;
+    }
+
     /** The offset of the first quote at or after {@code i}, or {@code limit}. */
     private int indexOfQuote(byte[] b, int i, int lim) {
         final long quotes = quotePattern;
         while (i + Long.BYTES <= lim) {
-            long found = zeroBytes((long) LONGS.get(b, i) ^ quotes);
+            long found = firstZero((long) LONGS.get(b, i) ^ quotes);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
@@ -322,11 +357,6 @@ final class RecordTokenizer {
             i++;
         }
         return i;
-    }
-
-    /** The high bit of every byte of {@code x} that is zero, exactly (no false positives from borrows). */
-    private static long zeroBytes(long x) {
-        return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
     }
 
     private static long repeated(byte b) {
@@ -374,6 +404,9 @@ final class RecordTokenizer {
     private boolean fill() throws IOException, CsvDataError {
         long keep = mark >= 0 ? Math.min(mark, position()) : position();
         int from = (int) (keep - base);
+        if (from > 0 && beforeRefill != null) {
+            beforeRefill.run(buffer);
+        }
         if (from > 0) {
             if (countLines) {
                 droppedLines += countLines(buffer, 0, from, limit);
