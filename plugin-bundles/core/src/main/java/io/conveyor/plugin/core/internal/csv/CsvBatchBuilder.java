@@ -3,6 +3,7 @@ package io.conveyor.plugin.core.internal.csv;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -254,6 +255,13 @@ final class CsvBatchBuilder {
     }
 
     private void setText(int j, int row, byte[] b, int start, int end) {
+        if (!isAscii(b, start, end)) {
+            // malformed UTF-8 becomes U+FFFD, as a decoder reads it
+            byte[] utf8 = new String(b, start, end - start, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            b = utf8;
+            start = 0;
+            end = utf8.length;
+        }
         int length = end - start;
         int offset = textLength[j];
         byte[] data = values[j];
@@ -265,6 +273,19 @@ final class CsvBatchBuilder {
         System.arraycopy(b, start, data, offset, length);
         textLength[j] = offset + length;
         INTS.set(textEnds[j], row * Integer.BYTES, offset + length);
+    }
+
+    /** Whether every byte is below 0x80, looked at eight at a time. */
+    private static boolean isAscii(byte[] b, int start, int end) {
+        long bits = 0;
+        int i = start;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            bits |= (long) LONGS.get(b, i);
+        }
+        for (; i < end; i++) {
+            bits |= b[i];
+        }
+        return (bits & 0x8080808080808080L) == 0;
     }
 
     /**

@@ -468,4 +468,15 @@ class CsvReadSourceTest {
                 "config key 'columns' names 'price', which in.csv does not have; its columns are id, name")),
                 context.problems());
     }
+
+    @Test
+    void textIsUtf8AndMalformedBytesReadAsReplacementCharacters() throws Exception {
+        byte[] csv = {'n', ',', 't', '\n', '1', ',', (byte) 0xC3, (byte) 0xA9, 't', (byte) 0xC3, (byte) 0xA9, '\n',
+            '2', ',', 'a', (byte) 0xFF, 'b', '\n', '3', ',', '"', (byte) 0xE2, (byte) 0x82, '"', '\n'};
+        Files.write(dir.resolve("in.csv"), csv);
+        try (CollectingEmitter out = Runs.source(source, TestConfig.of(source.descriptor(), Map.of("path", "in.csv"),
+                dir), context)) {
+            assertEquals(List.of("1|\"\u00e9t\u00e9\"", "2|\"a\ufffdb\"", "3|\"\ufffd\""), out.rows());
+        }
+    }
 }
