@@ -29,6 +29,7 @@ final class CellParser {
     private static final int MONTH_DAYS_MAX = 31;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ZEROS = 0x3030303030303030L;
+    private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
     private static final long SIXES = 0x0606060606060606L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
 
@@ -198,11 +199,15 @@ final class CellParser {
      * Reads {@code digits.digits} of at most eight digits in all (so {@code 71.69}, {@code 0.28},
      * {@code 5.}, {@code .5}) a word at a time: the integer of its digits divided by a power of
      * ten, both exact, rounds correctly. False for anything else, left to the general reading.
+     * The eight bytes after {@code end} must be readable.
      */
     private boolean parseShortDecimal(byte[] b, int start, int end) {
-        int dot = start;
-        while (dot < end && b[dot] != '.') {
-            dot++;
+        long x = (long) LONGS.get(b, start) ^ DOTS;
+        long dots = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+        // the lowest marked byte is exact: the first dot of the eight bytes, else perhaps the ninth
+        int dot = dots != 0 ? start + (Long.numberOfTrailingZeros(dots) >>> 3) : start + Long.BYTES;
+        if (dot >= end || b[dot] != '.') {
+            return false;
         }
         int integerDigits = dot - start;
         int fractionDigits = end - dot - 1;

@@ -255,24 +255,98 @@ final class CsvBatchBuilder {
     }
 
     private void setText(int j, int row, byte[] b, int start, int end) {
-        if (!isAscii(b, start, end)) {
-            // malformed UTF-8 becomes U+FFFD, as a decoder reads it
-            byte[] utf8 = new String(b, start, end - start, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-            b = utf8;
-            start = 0;
-            end = utf8.length;
-        }
         int length = end - start;
         int offset = textLength[j];
         byte[] data = values[j];
-        if (data.length - offset < length) {
+        int copy = (length + 7) & ~7;
+        if (data.length - offset < copy) {
             data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * data.length,
-                    (long) offset + length)));
+                    (long) offset + copy)));
             values[j] = data;
         }
-        System.arraycopy(b, start, data, offset, length);
+        boolean ascii = start + copy > b.length ? copyAscii(b, start, data, offset, length)
+                : copyAsciiWords(b, start, data, offset, length);
+        if (!ascii && !isUtf8(b, start, end)) {
+            // malformed UTF-8 becomes U+FFFD, as a decoder reads it
+            byte[] utf8 = new String(b, start, length, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            setText(j, row, utf8, 0, utf8.length);
+            return;
+        }
         textLength[j] = offset + length;
         INTS.set(textEnds[j], row * Integer.BYTES, offset + length);
+    }
+
+    /**
+     * Copies {@code length} bytes a word at a time, rounded up to whole words (the bytes past the
+     * end land where the next text goes); returns whether they are all ASCII. Both arrays must
+     * hold the rounded-up length.
+     */
+    private static boolean copyAsciiWords(byte[] from, int start, byte[] to, int offset, int length) {
+        if (length == 0) {
+            return true;
+        }
+        long bits = 0;
+        int last = (length - 1) & ~7;
+        for (int i = 0; i < last; i += Long.BYTES) {
+            long word = (long) LONGS.get(from, start + i);
+            LONGS.set(to, offset + i, word);
+            bits |= word;
+        }
+        long word = (long) LONGS.get(from, start + last);
+        LONGS.set(to, offset + last, word);
+        int kept = length - last;
+        bits |= kept == Long.BYTES ? word : word & ((1L << (kept * Byte.SIZE)) - 1);
+        return (bits & 0x8080808080808080L) == 0;
+    }
+
+    private static boolean copyAscii(byte[] from, int start, byte[] to, int offset, int length) {
+        System.arraycopy(from, start, to, offset, length);
+        return isAscii(from, start, start + length);
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8, as Java's decoder reads it: no overlong forms, no
+     * surrogates, nothing above U+10FFFF, no sequence cut short.
+     */
+    static boolean isUtf8(byte[] b, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int lead = b[i] & 0xFF;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int more;
+            int low = 0x80;
+            int high = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                more = 1;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                more = 2;
+                low = lead == 0xE0 ? 0xA0 : 0x80;
+                high = lead == 0xED ? 0x9F : 0xBF;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                more = 3;
+                low = lead == 0xF0 ? 0x90 : 0x80;
+                high = lead == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (end - i <= more) {
+                return false;
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k <= more; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += more + 1;
+        }
+        return true;
     }
 
     /** Whether every byte is below 0x80, looked at eight at a time. */
