@@ -3,9 +3,16 @@ package io.conveyor.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -32,6 +39,71 @@ public class ExamplePipelinesIT {
     @Configuration
     public Option[] configuration() {
         return ConveyorOptions.conveyor(ExamplePipelinesIT.class);
+    }
+
+    /**
+     * Every folder of {@code examples/} with a {@code pipeline.toml} and an {@code expected/} folder
+     * runs through the runtime and writes exactly the files of {@code expected/} under
+     * {@code output/}, byte for byte, and nothing else. An {@code expected/stdout.txt} is compared
+     * with what the run printed on stdout instead.
+     */
+    @Test
+    public void everyExampleWritesExactlyItsExpectedFiles() throws IOException {
+        List<String> failures = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        for (Path example : examplesWithExpectations()) {
+            String name = example.getFileName().toString();
+            checked.add(name);
+            failures.addAll(runAndCompare(name));
+        }
+        assertFalse("no example was found under " + TestPaths.examples(), checked.isEmpty());
+        assertEquals("examples checked: " + checked, List.of(), failures);
+    }
+
+    private static List<Path> examplesWithExpectations() throws IOException {
+        try (Stream<Path> folders = Files.list(TestPaths.examples())) {
+            return folders.filter(f -> Files.isRegularFile(f.resolve("pipeline.toml")))
+                    .filter(f -> Files.isDirectory(f.resolve("expected")))
+                    .sorted().toList();
+        }
+    }
+
+    private List<String> runAndCompare(String name) throws IOException {
+        Path work = TestPaths.newWorkFolder("example-" + name);
+        Path pipeline = Runs.copyExample(name, work);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work).withStreams(
+                new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+        if (!"SUCCEEDED".equals(report.outcome)) {
+            return List.of(name + ": " + Runs.outcome(report));
+        }
+        Path expected = TestPaths.examples().resolve(name).resolve("expected");
+        Path output = pipeline.getParent().resolve("output");
+        List<String> failures = new ArrayList<>();
+        List<String> expectedFiles = relativeFiles(expected);
+        for (String file : expectedFiles) {
+            String want = Runs.read(expected.resolve(file));
+            String got = file.equals("stdout.txt") ? stdout.toString(StandardCharsets.UTF_8)
+                    : Files.exists(output.resolve(file)) ? Runs.read(output.resolve(file)) : null;
+            if (!want.equals(got)) {
+                failures.add(name + ": " + file + (got == null ? " was not written" : " differs:\n" + got));
+            }
+        }
+        List<String> extra = new ArrayList<>(relativeFiles(output));
+        extra.removeAll(expectedFiles);
+        if (!extra.isEmpty()) {
+            failures.add(name + ": wrote files that expected/ does not have: " + extra);
+        }
+        return failures;
+    }
+
+    private static List<String> relativeFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+        }
     }
 
     @Test
