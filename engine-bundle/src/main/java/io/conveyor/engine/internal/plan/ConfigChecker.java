@@ -94,7 +94,7 @@ final class ConfigChecker {
         return problems;
     }
 
-    private static Problem problem(StageSpec spec, String key, String message) {
+    static Problem problem(StageSpec spec, String key, String message) {
         return new Problem(ErrorCode.CONFIG, message, key == null ? spec.location() : spec.locationOf(key),
                 spec.id(), key);
     }

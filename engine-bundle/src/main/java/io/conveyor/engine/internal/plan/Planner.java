@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.arrow.vector.types.pojo.Schema;
+
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageDescriptor;
@@ -23,7 +25,8 @@ import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
 
 /**
- * Checks a pipeline's graph, functions and stage configuration, and orders it for execution.
+ * Checks a pipeline's graph, functions and stage configuration, orders it for execution, and then
+ * checks each stage's config against the schemas of its inputs where they can be told.
  * Stateless and thread-safe; the catalog is read while planning and not kept.
  */
 public final class Planner {
@@ -60,7 +63,12 @@ public final class Planner {
         if (!problems.isEmpty()) {
             throw new PipelineException(ProblemOrder.sorted(problems));
         }
-        return new Plan(spec, graph.topologicalOrder().stream().map(planned::get).toList());
+        List<PlannedStage> ordered = graph.topologicalOrder().stream().map(planned::get).toList();
+        Map<String, Schema> schemas = new SchemaChecker(catalog).check(ordered, problems);
+        if (!problems.isEmpty()) {
+            throw new PipelineException(ProblemOrder.sorted(problems));
+        }
+        return new Plan(spec, ordered, schemas);
     }
 
     /**
