@@ -3,6 +3,7 @@ package io.conveyor.plugin.parquet.internal.read;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.zip.CRC32;
 
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.page.DataPage;
@@ -24,7 +25,8 @@ import org.apache.parquet.io.ParquetDecodingException;
  * one at a time, decompressed when asked for. This replaces parquet-hadoop's
  * {@code ParquetFileReader}, whose options cannot be built without Hadoop: page headers are read
  * here, and the pages' encodings (plain, dictionary, RLE, delta, byte stream split) are decoded
- * by parquet-column. Checksums and encryption are not handled.
+ * by parquet-column. Page checksums are verified where the writer wrote them; encrypted
+ * files are not read.
  */
 final class ChunkPages implements PageReader {
 
@@ -82,7 +84,7 @@ final class ChunkPages implements PageReader {
             PageHeader header = Util.readPageHeader(chunk);
             int compressedSize = header.getCompressed_page_size();
             int uncompressedSize = header.getUncompressed_page_size();
-            BytesInput bytes = chunk.take(compressedSize);
+            BytesInput bytes = chunk.take(compressedSize, header.isSetCrc() ? header.getCrc() : null);
             switch (header.getType()) {
                 case DICTIONARY_PAGE -> {
                     DictionaryPageHeader d = header.getDictionary_page_header();
@@ -142,10 +144,18 @@ final class ChunkPages implements PageReader {
             super(bytes);
         }
 
-        BytesInput take(int length) {
+        /** The next {@code length} bytes, checked against the page's CRC-32 when its header has one. */
+        BytesInput take(int length, Integer crc) {
             if (length < 0 || length > count - pos) {
                 throw new ParquetDecodingException("a page of " + length + " bytes runs past the end of its column "
                         + "chunk (" + (count - pos) + " bytes left)");
+            }
+            if (crc != null) {
+                CRC32 checksum = new CRC32();
+                checksum.update(buf, pos, length);
+                if ((int) checksum.getValue() != crc) {
+                    throw new ParquetDecodingException("a page's checksum does not match its bytes");
+                }
             }
             BytesInput slice = BytesInput.from(buf, pos, length);
             pos += length;

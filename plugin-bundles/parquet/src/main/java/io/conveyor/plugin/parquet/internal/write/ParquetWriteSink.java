@@ -39,7 +39,8 @@ public final class ParquetWriteSink implements Sink {
                     + "and smaller integers, float32, binary, decimal and time columns as their Parquet types. "
                     + "Columns are dictionary-encoded until a dictionary outgrows a page. The file is written under "
                     + "a temporary name and renamed when the run succeeds; missing folders are created. An empty "
-                    + "result gives a file with the columns and no rows. The stage takes one input.")
+                    + "result gives a file with the columns and no rows (an input that brings no batch at all fails "
+                    + "the run: a Parquet file needs columns). The stage takes one input.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to write (replaced if it exists); a relative path resolves against "
                             + "the working directory.")

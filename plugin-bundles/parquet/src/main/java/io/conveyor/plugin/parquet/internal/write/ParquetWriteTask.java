@@ -16,8 +16,8 @@ import io.conveyor.plugin.parquet.internal.file.ChannelOutputFile;
 /**
  * One run of {@code parquet.write}: the first batch fixes the file's columns, every batch is
  * written as it comes (row group by row group), and commit writes the footer and renames the
- * temporary file onto the target. Input that never brings even a schema gives a file of no
- * columns and no rows.
+ * temporary file onto the target. Input that never brings even a schema (no batch at all) fails
+ * the run: a Parquet file cannot have no columns.
  */
 final class ParquetWriteTask implements SinkTask {
 
@@ -68,7 +68,9 @@ final class ParquetWriteTask implements SinkTask {
     public void commit() throws StageException {
         try {
             if (writer == null) {
-                start("", new Schema(List.of()));
+                file.abort();
+                throw StageException.data("the input brought no batch, not even an empty one with its columns, "
+                        + "and a Parquet file needs at least one column: nothing was written");
             }
             writer.finish();
         } catch (IOException e) {
