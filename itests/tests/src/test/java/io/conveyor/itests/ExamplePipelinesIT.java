@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,7 +45,8 @@ public class ExamplePipelinesIT {
     /**
      * Every folder of {@code examples/} with a {@code pipeline.toml} and an {@code expected/} folder
      * runs through the runtime and writes exactly the files of {@code expected/} under
-     * {@code output/}, byte for byte, and nothing else. An {@code expected/stdout.txt} is compared
+     * {@code output/}, byte for byte (binary files such as Parquet too), and nothing else. An
+     * {@code expected/stdout.txt} is compared
      * with what the run printed on stdout instead.
      */
     @Test
@@ -82,11 +84,12 @@ public class ExamplePipelinesIT {
         List<String> failures = new ArrayList<>();
         List<String> expectedFiles = relativeFiles(expected);
         for (String file : expectedFiles) {
-            String want = Runs.read(expected.resolve(file));
-            String got = file.equals("stdout.txt") ? stdout.toString(StandardCharsets.UTF_8)
-                    : Files.exists(output.resolve(file)) ? Runs.read(output.resolve(file)) : null;
-            if (!want.equals(got)) {
-                failures.add(name + ": " + file + (got == null ? " was not written" : " differs:\n" + got));
+            byte[] want = Files.readAllBytes(expected.resolve(file));
+            byte[] got = file.equals("stdout.txt") ? stdout.toByteArray()
+                    : Files.exists(output.resolve(file)) ? Files.readAllBytes(output.resolve(file)) : null;
+            if (!Arrays.equals(want, got)) {
+                failures.add(name + ": " + file + (got == null ? " was not written"
+                        : " differs:\n" + new String(got, StandardCharsets.UTF_8)));
             }
         }
         List<String> extra = new ArrayList<>(relativeFiles(output));

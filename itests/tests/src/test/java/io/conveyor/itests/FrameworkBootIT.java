@@ -64,7 +64,9 @@ public class FrameworkBootIT {
                 "io.conveyor.engine", "ACTIVE",
                 "io.conveyor.plugin.core", "ACTIVE",
                 "io.conveyor.plugin.expression", "ACTIVE",
+                "io.conveyor.parquet", "ACTIVE",
                 "io.conveyor.plugin.kit", "ACTIVE",
+                "io.conveyor.plugin.parquet", "ACTIVE",
                 "io.conveyor.plugin.reshape", "ACTIVE",
                 "io.conveyor.shell", "ACTIVE"), states);
     }
