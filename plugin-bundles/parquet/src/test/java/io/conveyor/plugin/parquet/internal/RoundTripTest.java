@@ -194,7 +194,7 @@ class RoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"snappy", "zstd", "gzip", "none"})
-    void everyCompressionRoundTripsManyRowsAcrossRowGroupsAndBatches(String compression) throws Exception {
+    void everyCompressionRoundTripsManyRowsAcrossRowGroupsAndBatchesWithColumnsEncodedInParallel(String compression) throws Exception {
         int rows = 25_000;
         try (VectorSchemaRoot batch = Tables.batch(root, List.of(field("id", new ArrowType.Int(64, true)),
                 field("name", ArrowType.Utf8.INSTANCE), field("price", new ArrowType.FloatingPoint(
@@ -210,8 +210,10 @@ class RoundTripTest {
                 }
             }
             batch.setRowCount(rows);
-            Tables.write(dir, context, "many.parquet", List.of(batch), "compression", compression,
-                    "row_group_size", 10_000L);
+            try (TestContext twoThreads = TestContext.of(root, "save").withParallelism(2)) {
+                Tables.write(dir, twoThreads, "many.parquet", List.of(batch), "compression", compression,
+                        "row_group_size", 10_000L);
+            }
         }
         try (TestContext small = TestContext.of(root, "read").withBatchSize(4096);
                 CollectingEmitter out = Tables.read(dir, small, "many.parquet")) {

@@ -108,7 +108,7 @@ public final class ParquetWriteSink implements Sink {
         String shown = config.getString("path");
         AtomicFile file = AtomicFile.create(config.getPath("path"), "path", shown);
         return new ParquetWriteTask(file, shown, codec(config.getString("compression")),
-                config.getLong("row_group_size"));
+                config.getLong("row_group_size"), context.parallelism(), context.stageId());
     }
 
     static CompressionCodecName codec(String name) {

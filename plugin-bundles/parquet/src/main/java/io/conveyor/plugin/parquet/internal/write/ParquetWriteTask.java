@@ -2,6 +2,10 @@ package io.conveyor.plugin.parquet.internal.write;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -25,13 +29,29 @@ final class ParquetWriteTask implements SinkTask {
     private final String shown;
     private final CompressionCodecName codec;
     private final long rowGroupRows;
+    private final ExecutorService encoders;
     private ParquetBatchWriter writer;
 
-    ParquetWriteTask(AtomicFile file, String shown, CompressionCodecName codec, long rowGroupRows) {
+    /**
+     * @param threads how many threads encode the columns of a batch side by side; 1 encodes them
+     *                on the calling thread
+     */
+    ParquetWriteTask(AtomicFile file, String shown, CompressionCodecName codec, long rowGroupRows, int threads,
+            String stageId) {
         this.file = file;
         this.shown = shown;
         this.codec = codec;
         this.rowGroupRows = rowGroupRows;
+        this.encoders = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads(stageId)) : null;
+    }
+
+    private static ThreadFactory daemonThreads(String stageId) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "parquet.write-" + stageId + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override
@@ -54,7 +74,8 @@ final class ParquetWriteTask implements SinkTask {
         if (!problems.isEmpty()) {
             throw StageException.data("input '" + input + "' " + String.join("; ", problems));
         }
-        writer = ParquetBatchWriter.start(schema, new ChannelOutputFile(file.channel(), shown), codec, rowGroupRows);
+        writer = ParquetBatchWriter.start(schema, new ChannelOutputFile(file.channel(), shown), codec, rowGroupRows,
+                encoders);
     }
 
     private static String columns(Schema schema) {
@@ -87,6 +108,9 @@ final class ParquetWriteTask implements SinkTask {
 
     @Override
     public void close() {
+        if (encoders != null) {
+            encoders.shutdownNow();
+        }
         file.close();
     }
 }
