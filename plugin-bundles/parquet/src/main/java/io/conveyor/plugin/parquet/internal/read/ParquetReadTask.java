@@ -20,6 +20,7 @@ import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.api.PrimitiveConverter;
 
 import io.conveyor.api.stage.Emitter;
+import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.SourceTask;
 import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
@@ -159,7 +160,7 @@ final class ParquetReadTask implements SourceTask {
 
     private StageException corrupt(int group, Projection.Column column, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        return new StageException(io.conveyor.api.stage.ErrorCode.DATA, null, "cannot read " + file.shown()
+        return new StageException(ErrorCode.DATA, null, "cannot read " + file.shown()
                 + ": column '" + name(column) + "' of row group " + (group + 1) + " is corrupt (" + cause.getMessage()
                 + ")", e);
     }

@@ -37,7 +37,8 @@ public final class ParquetWriteSink implements Sink {
                     + "optional (nullable); int64 is written as INT64, float64 as DOUBLE, bool as BOOLEAN, utf8 as "
                     + "a STRING, dates as DATE, timestamps as TIMESTAMP in their unit (seconds as milliseconds), "
                     + "and smaller integers, float32, binary, decimal and time columns as their Parquet types. "
-                    + "Columns are dictionary-encoded until a dictionary outgrows a page. The file is written under "
+                    + "Columns are dictionary-encoded until a dictionary outgrows a page; the columns of a batch "
+                    + "are encoded side by side on up to max_parallel_tasks threads. The file is written under "
                     + "a temporary name and renamed when the run succeeds; missing folders are created. An empty "
                     + "result gives a file with the columns and no rows (an input that brings no batch at all fails "
                     + "the run: a Parquet file needs columns). The stage takes one input.")
@@ -108,7 +109,12 @@ public final class ParquetWriteSink implements Sink {
         String shown = config.getString("path");
         AtomicFile file = AtomicFile.create(config.getPath("path"), "path", shown);
         return new ParquetWriteTask(file, shown, codec(config.getString("compression")),
-                config.getLong("row_group_size"), context.parallelism(), context.stageId());
+                config.getLong("row_group_size"), encoderThreads(context), context.stageId());
+    }
+
+    /** The stage's share of threads, but no more than there are processors: encoding is CPU work. */
+    private static int encoderThreads(StageContext context) {
+        return Math.min(context.parallelism(), Runtime.getRuntime().availableProcessors());
     }
 
     static CompressionCodecName codec(String name) {
