@@ -16,6 +16,7 @@ import io.conveyor.api.stage.SchemaContext;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.Transform;
+import io.conveyor.plugin.kit.column.ByteCells;
 import io.conveyor.plugin.kit.column.TypeNames;
 import io.conveyor.plugin.kit.column.WithColumn;
 
@@ -76,7 +77,7 @@ abstract class CipherStage implements Transform {
             return "is not in input '" + input + "' (columns: "
                     + schema.getFields().stream().map(Field::getName).collect(Collectors.joining(", ")) + ")";
         }
-        if (!TextCells.isText(field)) {
+        if (!ByteCells.isText(field)) {
             return "is " + TypeNames.of(field) + " in input '" + input + "', but " + descriptor().function()
                     + " needs a utf8 column";
         }

@@ -22,6 +22,7 @@ import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.api.stage.TransformTask;
+import io.conveyor.plugin.kit.column.ByteCells;
 import io.conveyor.plugin.kit.column.WithColumn;
 
 /** {@code decrypt.apply}: decrypts what encrypt.apply (or the original tool) encrypted. */
@@ -95,7 +96,7 @@ public final class DecryptApply extends CipherStage {
 
         @Override
         public void process(String input, VectorSchemaRoot batch, Emitter out) throws StageException {
-            TextCells cells = TextCells.of(textColumn(batch, config.column, input));
+            ByteCells cells = ByteCells.of(textColumn(batch, config.column, input));
             int rows = batch.getRowCount();
             long firstRow = rowsBefore.getOrDefault(input, 0L) + 1;
             rowsBefore.put(input, firstRow - 1 + rows);

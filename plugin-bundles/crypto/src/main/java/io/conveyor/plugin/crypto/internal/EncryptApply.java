@@ -19,6 +19,7 @@ import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.api.stage.TransformTask;
+import io.conveyor.plugin.kit.column.ByteCells;
 import io.conveyor.plugin.kit.column.WithColumn;
 
 /** {@code encrypt.apply}: encrypts a text column value by value, as the original tool did. */
@@ -99,7 +100,7 @@ public final class EncryptApply extends CipherStage {
 
         @Override
         public void process(String input, VectorSchemaRoot batch, Emitter out) throws StageException {
-            TextCells cells = TextCells.of(textColumn(batch, config.column, input));
+            ByteCells cells = ByteCells.of(textColumn(batch, config.column, input));
             int rows = batch.getRowCount();
             VarCharVector encrypted = new VarCharVector(textField(config.outputColumn), context.allocator());
             try {
