@@ -47,8 +47,11 @@ public final class DecryptApply extends CipherStage {
                             + "value that does not decrypt, instead of writing null.")
                     .example("true").build())
             .example("Decrypt emails back into their own column", """
-                    # [global.variables]
-                    # secret_key = "${CONVEYOR_SECRET_KEY}"   # the key the values were encrypted with
+                    [global.variables]
+                    # A real pipeline reads the key from the environment instead:
+                    # secret_key = "${CONVEYOR_SECRET_KEY}"
+                    secret_key = "0123456789abcdef0123456789abcdef"
+
                     [[stages]]
                     id = "opened"
                     function = "decrypt.apply"

@@ -39,9 +39,12 @@ public final class EncryptApply extends CipherStage {
             .parameter(CipherConfig.key())
             .parameter(CipherConfig.algorithm())
             .parameter(CipherConfig.outputColumn(SUFFIX))
-            .example("Encrypt emails with a key taken from the environment", """
-                    # [global.variables]
-                    # secret_key = "${CONVEYOR_SECRET_KEY}"   # 32 bytes, set outside the pipeline
+            .example("Encrypt emails with the key kept in a variable", """
+                    [global.variables]
+                    # A real pipeline reads the key from the environment instead:
+                    # secret_key = "${CONVEYOR_SECRET_KEY}"
+                    secret_key = "0123456789abcdef0123456789abcdef"
+
                     [[stages]]
                     id = "sealed"
                     function = "encrypt.apply"

@@ -185,7 +185,7 @@ class JsonColumnsWriteTest {
         }
     }
 
-    /** Two rows of a date, a zoned timestamp, a list, a struct, a map, a decimal, binary and an unsigned 64-bit integer. */
+    /** Two rows of a date, a zoned timestamp, a list, a struct, a map, a decimal, binary and a uint64. */
     private VectorSchemaRoot everyType() {
         List<FieldVector> vectors = new ArrayList<>();
         DateDayVector day = new DateDayVector("day", root);
@@ -201,7 +201,8 @@ class JsonColumnsWriteTest {
 
         ListVector tags = ListVector.empty("tags", root);
         vectors.add(tags);
-        VarCharVector tag = (VarCharVector) tags.addOrGetVector(FieldType.nullable(ArrowType.Utf8.INSTANCE)).getVector();
+        VarCharVector tag = (VarCharVector) tags.addOrGetVector(FieldType.nullable(ArrowType.Utf8.INSTANCE))
+                .getVector();
         tags.allocateNew();
         int start = tags.startNewValue(0);
         tag.setSafe(start, "x".getBytes(StandardCharsets.UTF_8));
@@ -214,7 +215,8 @@ class JsonColumnsWriteTest {
         StructVector point = StructVector.empty("point", root);
         vectors.add(point);
         BigIntVector x = point.addOrGet("x", FieldType.nullable(new ArrowType.Int(64, true)), BigIntVector.class);
-        VarCharVector label = point.addOrGet("label", FieldType.nullable(ArrowType.Utf8.INSTANCE), VarCharVector.class);
+        VarCharVector label = point.addOrGet("label", FieldType.nullable(ArrowType.Utf8.INSTANCE),
+                VarCharVector.class);
         point.allocateNew();
         x.setSafe(0, 1);
         label.setSafe(0, "p".getBytes(StandardCharsets.UTF_8));
