@@ -41,7 +41,7 @@ enum Algorithm {
         this.keyAlgorithm = keyAlgorithm;
     }
 
-    /** The algorithm a config value names, in any case and with or without dashes; null if none. */
+    /** The algorithm a config value names, by its name or the original tool's alias, in any case; null if none. */
     static Algorithm parse(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         for (Algorithm algorithm : values()) {
