@@ -22,7 +22,7 @@ import io.conveyor.plugin.kit.config.ConfigValues;
  */
 final class CipherConfig {
 
-    static final String KEY_ADVICE = "Keep it out of the pipeline file: declare it in [global.variables] from the "
+    static final String KEY_ADVICE = "Keep the key out of the pipeline file: declare it in [global.variables] from the "
             + "environment (secret_key = \"${CONVEYOR_SECRET_KEY}\") and write key = \"{{secret_key}}\".";
 
     final String column;
