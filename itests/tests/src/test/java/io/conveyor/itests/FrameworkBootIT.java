@@ -63,7 +63,9 @@ public class FrameworkBootIT {
                 "io.conveyor.arrow", "ACTIVE",
                 "io.conveyor.engine", "ACTIVE",
                 "io.conveyor.plugin.core", "ACTIVE",
+                "io.conveyor.plugin.crypto", "ACTIVE",
                 "io.conveyor.plugin.expression", "ACTIVE",
+                "io.conveyor.plugin.fields", "ACTIVE",
                 "io.conveyor.plugin.kit", "ACTIVE",
                 "io.conveyor.plugin.reshape", "ACTIVE",
                 "io.conveyor.shell", "ACTIVE"), states);
