@@ -13,6 +13,6 @@ class StageComponentsTest {
 
     @Test
     void theBundleRegistersItsStagesCorrectlyDeclaredAndDocumented() throws Exception {
-        assertEquals(List.of("select.apply/transform"), StageComponents.checkAll());
+        assertEquals(List.of("select.apply/transform", "sort.apply/transform"), StageComponents.checkAll());
     }
 }
