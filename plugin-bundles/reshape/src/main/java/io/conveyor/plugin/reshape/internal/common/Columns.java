@@ -3,6 +3,8 @@ package io.conveyor.plugin.reshape.internal.common;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -54,7 +56,28 @@ public final class Columns {
     /** A schema for a message: {@code id int64, name utf8}. */
     public static String describe(Schema schema) {
         return schema.getFields().isEmpty() ? "(none)" : schema.getFields().stream()
-                .map(f -> f.getName() + " " + TypeNames.of(f)).collect(Collectors.joining(", "));
+                .map(f -> f.getName() + " " + typeName(f)).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A column's type for messages: the kit's names ({@code int64}, {@code utf8}), and for dates
+     * and timestamps {@code date}, {@code date[ms]}, {@code timestamp[us]}, {@code timestamp[ms, UTC]}.
+     */
+    public static String typeName(Field field) {
+        ArrowType type = field.getType();
+        if (type instanceof ArrowType.Date date) {
+            return date.getUnit() == DateUnit.DAY ? "date" : "date[ms]";
+        }
+        if (type instanceof ArrowType.Timestamp timestamp) {
+            String unit = switch (timestamp.getUnit()) {
+                case SECOND -> "s";
+                case MILLISECOND -> "ms";
+                case MICROSECOND -> "us";
+                case NANOSECOND -> "ns";
+            };
+            return "timestamp[" + unit + (timestamp.getTimezone() == null ? "" : ", " + timestamp.getTimezone()) + "]";
+        }
+        return TypeNames.of(field);
     }
 
     /** Names for a message: {@code id, name, price}, or {@code (none)}. */

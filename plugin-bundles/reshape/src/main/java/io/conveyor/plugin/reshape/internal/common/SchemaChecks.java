@@ -20,20 +20,40 @@ public final class SchemaChecks {
     private SchemaChecks() {
     }
 
-    /** The schema of a one-input transform's input, when the engine knows it. */
-    public static Optional<Schema> onlyInput(SchemaContext context) {
-        return context.inputs().isEmpty() ? Optional.empty() : context.input(context.inputs().get(0));
+    /** The checks of a transform that treats each batch on its own: problems and output for one input schema. */
+    public interface PerInput {
+        /** Every problem the config has with an input of this schema. */
+        List<ConfigProblem> problems(String input, Schema schema);
+
+        /** The output for an input of this schema, which has no problems. */
+        Schema output(Schema schema);
     }
 
-    /** The input name validation messages use for a one-input transform. */
-    public static String onlyInputName(SchemaContext context) {
-        return context.inputs().isEmpty() ? "in" : context.inputs().get(0);
-    }
-
-    /** Reports every problem to the engine; the output schema when there were none. */
-    public static Optional<Schema> report(SchemaContext context, List<ConfigProblem> problems, Schema output) {
-        problems.forEach(context::report);
-        return problems.isEmpty() ? Optional.ofNullable(output) : Optional.empty();
+    /**
+     * Checks every input whose schema is known and reports what is wrong with it. The output
+     * schema is known when every input's is, none has a problem, and all give the same output
+     * (a transform given several inputs treats each batch on its own).
+     */
+    public static Optional<Schema> perInput(SchemaContext context, PerInput checks) {
+        Schema output = null;
+        boolean known = !context.inputs().isEmpty();
+        for (String input : context.inputs()) {
+            Optional<Schema> schema = context.input(input);
+            if (schema.isEmpty()) {
+                known = false;
+                continue;
+            }
+            List<ConfigProblem> problems = checks.problems(input, schema.get());
+            problems.forEach(context::report);
+            if (!problems.isEmpty()) {
+                known = false;
+                continue;
+            }
+            Schema produced = checks.output(schema.get());
+            known &= output == null || output.equals(produced);
+            output = produced;
+        }
+        return known ? Optional.of(output) : Optional.empty();
     }
 
     /**

@@ -73,14 +73,18 @@ public final class SelectApply implements Transform {
 
     @Override
     public Optional<Schema> outputSchema(StageConfig config, SchemaContext context) {
-        Optional<Schema> input = SchemaChecks.onlyInput(context);
-        if (input.isEmpty()) {
-            return Optional.empty();
-        }
         List<String> columns = config.getStringList("columns");
-        List<ConfigProblem> problems = check(columns, SchemaChecks.onlyInputName(context), input.get());
-        return SchemaChecks.report(context, problems, problems.isEmpty() ? new Schema(columns.stream()
-                .map(c -> Columns.find(input.get(), c)).toList()) : null);
+        return SchemaChecks.perInput(context, new SchemaChecks.PerInput() {
+            @Override
+            public List<ConfigProblem> problems(String input, Schema schema) {
+                return check(columns, input, schema);
+            }
+
+            @Override
+            public Schema output(Schema schema) {
+                return new Schema(columns.stream().map(c -> Columns.find(schema, c)).toList());
+            }
+        });
     }
 
     private static List<ConfigProblem> check(List<String> columns, String input, Schema schema) {

@@ -16,6 +16,7 @@ final class HeldBatches implements AutoCloseable {
     static final int MAX_ROWS = Integer.MAX_VALUE - 8;
 
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
+    private final List<Integer> inputOfBatch = new ArrayList<>();
     private int rows;
 
     /** Whether {@code more} rows still fit in {@link #MAX_ROWS}. */
@@ -23,10 +24,30 @@ final class HeldBatches implements AutoCloseable {
         return (long) rows + more <= MAX_ROWS;
     }
 
-    /** Takes ownership of a batch with rows. */
-    void add(VectorSchemaRoot batch) {
+    /** Takes ownership of a batch with rows, from the input at {@code input} in the listed inputs. */
+    void add(int input, VectorSchemaRoot batch) {
         batches.add(batch);
+        inputOfBatch.add(input);
         rows += batch.getRowCount();
+    }
+
+    /**
+     * Puts the batches of the first listed input first, then the second's, and so on, each input's
+     * in arrival order: rows with equal keys then come out in an order that does not depend on how
+     * the inputs' batches interleaved.
+     */
+    void orderByInput() {
+        List<Integer> order = new ArrayList<>();
+        for (int b = 0; b < batches.size(); b++) {
+            order.add(b);
+        }
+        order.sort((a, b) -> Integer.compare(inputOfBatch.get(a), inputOfBatch.get(b)));
+        List<VectorSchemaRoot> sorted = order.stream().map(batches::get).toList();
+        List<Integer> inputs = order.stream().map(inputOfBatch::get).toList();
+        batches.clear();
+        batches.addAll(sorted);
+        inputOfBatch.clear();
+        inputOfBatch.addAll(inputs);
     }
 
     int rows() {
@@ -73,6 +94,7 @@ final class HeldBatches implements AutoCloseable {
     List<VectorSchemaRoot> takeAll() {
         List<VectorSchemaRoot> all = List.copyOf(batches);
         batches.clear();
+        inputOfBatch.clear();
         rows = 0;
         return all;
     }
@@ -81,6 +103,7 @@ final class HeldBatches implements AutoCloseable {
     public void close() {
         batches.forEach(VectorSchemaRoot::close);
         batches.clear();
+        inputOfBatch.clear();
         rows = 0;
     }
 }

@@ -19,6 +19,7 @@ import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.api.stage.TransformTask;
 import io.conveyor.plugin.kit.config.ConfigValues;
+import io.conveyor.plugin.reshape.internal.common.Columns;
 import io.conveyor.plugin.reshape.internal.common.SchemaChecks;
 
 /** {@code sort.apply}: orders the rows by one or more columns; stable. */
@@ -74,17 +75,46 @@ public final class SortApply implements Transform {
 
     @Override
     public Optional<Schema> outputSchema(StageConfig config, SchemaContext context) {
-        Optional<Schema> input = SchemaChecks.onlyInput(context);
-        if (input.isEmpty()) {
-            return Optional.empty();
+        SortOptions options = SortOptions.of(config);
+        sameColumns(context);
+        return SchemaChecks.perInput(context, new SchemaChecks.PerInput() {
+            @Override
+            public List<ConfigProblem> problems(String input, Schema schema) {
+                return options.check(input, schema);
+            }
+
+            @Override
+            public Schema output(Schema schema) {
+                return schema;
+            }
+        });
+    }
+
+    /** Several inputs are sorted together, so their known schemas must agree. */
+    private static void sameColumns(SchemaContext context) {
+        String first = null;
+        Schema firstSchema = null;
+        for (String input : context.inputs()) {
+            Optional<Schema> schema = context.input(input);
+            if (schema.isEmpty()) {
+                continue;
+            }
+            if (firstSchema == null) {
+                first = input;
+                firstSchema = schema.get();
+            } else if (!firstSchema.equals(schema.get())) {
+                context.report(new ConfigProblem(null, "sort.apply sorts its inputs together, so they must have the "
+                        + "same columns, but input '" + first + "' has (" + Columns.describe(firstSchema)
+                        + ") and input '" + input + "' has (" + Columns.describe(schema.get()) + "); combine them "
+                        + "with union.apply first"));
+                return;
+            }
         }
-        List<ConfigProblem> problems = SortOptions.of(config).check(SchemaChecks.onlyInputName(context), input.get());
-        return SchemaChecks.report(context, problems, input.get());
     }
 
     @Override
     public TransformTask open(StageConfig config, StageContext context, List<String> inputs) throws StageException {
         ConfigValues.throwFirst(validate(config));
-        return new SortTask(SortOptions.of(config), context);
+        return new SortTask(SortOptions.of(config), context, List.copyOf(inputs));
     }
 }

@@ -10,7 +10,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.StageConfig;
-import io.conveyor.plugin.kit.column.TypeNames;
 import io.conveyor.plugin.kit.config.ConfigValues;
 import io.conveyor.plugin.reshape.internal.common.Columns;
 
@@ -79,7 +78,7 @@ record SortOptions(List<String> by, boolean[] descending, boolean[] nullsLast) {
                 problems.add(Columns.missing("by", column, input, schema));
             } else if (!SortKeys.sortable(field.getType())) {
                 problems.add(new ConfigProblem("by", "config key 'by' names column '" + column + "' of type "
-                        + TypeNames.of(field) + ", which cannot be sorted on; sortable types are "
+                        + Columns.typeName(field) + ", which cannot be sorted on; sortable types are "
                         + SortKeys.SORTABLE));
             }
         }

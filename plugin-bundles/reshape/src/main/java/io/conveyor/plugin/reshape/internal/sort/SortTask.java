@@ -30,13 +30,16 @@ final class SortTask implements TransformTask {
 
     private final SortOptions options;
     private final StageContext context;
+    private final List<String> inputs;
     private final HeldBatches held = new HeldBatches();
     private Schema schema;
     private String input;
 
-    SortTask(SortOptions options, StageContext context) {
+    /** @param inputs the input names in listed order: rows with equal keys keep that order */
+    SortTask(SortOptions options, StageContext context, List<String> inputs) {
         this.options = options;
         this.context = context;
+        this.inputs = inputs;
     }
 
     @Override
@@ -46,9 +49,10 @@ final class SortTask implements TransformTask {
             schema = batch.getSchema();
             this.input = input;
         } else if (!schema.equals(batch.getSchema())) {
-            throw StageException.data("input '" + input + "' changed its columns from (" + Columns.describe(schema)
-                    + ") to (" + Columns.describe(batch.getSchema()) + "); sort.apply needs every batch to have "
-                    + "the same columns");
+            throw StageException.data("a batch of input '" + input + "' has the columns ("
+                    + Columns.describe(batch.getSchema()) + "), but the first batch, of input '" + this.input
+                    + "', had (" + Columns.describe(schema) + "); sort.apply needs every batch to have the same "
+                    + "columns");
         }
         int rows = batch.getRowCount();
         if (rows == 0) {
@@ -59,7 +63,7 @@ final class SortTask implements TransformTask {
                     + input + "' has more");
         }
         try {
-            held.add(Vectors.slice(batch, 0, rows, context.allocator()));
+            held.add(inputs.indexOf(input), Vectors.slice(batch, 0, rows, context.allocator()));
         } catch (OutOfMemoryException e) {
             throw outOfMemory(e);
         }
@@ -74,6 +78,7 @@ final class SortTask implements TransformTask {
             out.emit(Vectors.empty(schema, context.allocator()));
             return;
         }
+        held.orderByInput();
         int[] batchOf = held.batchOfRows();
         int[] order = IndexSort.sort(held.rows(), comparator(batchOf));
         if (isIdentity(order)) {

@@ -283,8 +283,8 @@ class SortApplyTest {
         StageException e = assertThrows(StageException.class, () -> run(Map.of("by", "n"), first, second));
 
         assertEquals(ErrorCode.DATA, e.code());
-        assertEquals("input 'in' changed its columns from (n int64) to (n utf8); sort.apply needs every batch to "
-                + "have the same columns", e.getMessage());
+        assertEquals("a batch of input 'in' has the columns (n utf8), but the first batch, of input 'in', had "
+                + "(n int64); sort.apply needs every batch to have the same columns", e.getMessage());
     }
 
     @Test
@@ -351,11 +351,27 @@ class SortApplyTest {
     }
 
     @Test
-    void inputsAreReadInTheirListedOrderAsOneStream() throws StageException {
+    void severalInputsAreSortedTogetherWithTiesInListedInputOrder() throws StageException {
         Map<String, List<VectorSchemaRoot>> named = new LinkedHashMap<>();
-        named.put("in", List.of(batch("n:int64", row(2), row(1))));
-        try (CollectingEmitter out = Runs.transform(sort, config(Map.of("by", "n")), context, named)) {
-            assertEquals(List.of("1", "2"), out.rows());
+        named.put("later", List.of(batch("k:int64, from:utf8", row(1, "later-1"), row(2, "later-2")),
+                batch("k:int64, from:utf8", row(1, "later-3"))));
+        named.put("earlier", List.of(batch("k:int64, from:utf8", row(2, "earlier-1"), row(1, "earlier-2"))));
+        try (CollectingEmitter out = Runs.transform(sort, config(Map.of("by", "k")), context, named)) {
+            assertEquals(List.of("1|\"later-1\"", "1|\"later-3\"", "1|\"earlier-2\"", "2|\"later-2\"",
+                    "2|\"earlier-1\""), out.rows());
         }
+    }
+
+    @Test
+    void inputsWithDifferentColumnsAreReportedAtValidation() {
+        Map<String, Schema> named = new LinkedHashMap<>();
+        named.put("a", Batches.schema("k:int64"));
+        named.put("b", Batches.schema("k:utf8"));
+        TestSchemaContext two = TestSchemaContext.of(named);
+
+        assertEquals(Optional.empty(), sort.outputSchema(config(Map.of("by", "k")), two));
+        assertEquals(List.of("sort.apply sorts its inputs together, so they must have the same columns, but input "
+                + "'a' has (k int64) and input 'b' has (k utf8); combine them with union.apply first"),
+                two.messages());
     }
 }
