@@ -46,7 +46,7 @@ final class CastPlan {
                 if (conversions[c] == null) {
                     problems.add(new ConfigProblem("columns", "config key 'columns' casts column '" + field.getName()
                             + "' from " + Columns.typeName(field) + " to " + cast.displayName() + ", which is not "
-                            + "supported; " + cast.displayName() + " can be cast to " + cast.sources()));
+                            + "supported; casts to " + cast.displayName() + " take " + cast.sources()));
                 }
             }
             fields.add(target.equals(field.getType()) ? field

@@ -15,12 +15,12 @@ import io.conveyor.plugin.reshape.internal.convert.Conversions;
  * {@code validate.schema} accepted.
  */
 enum CastType {
-    STRING("from any column but binary, time, duration and nested ones", "string", "str", "text"),
-    INT("from integers, floats, decimals, booleans and strings", "int", "integer", "int64", "i64"),
-    FLOAT("from integers, floats, decimals, booleans and strings", "float", "double", "f64", "float64"),
-    BOOL("from integers, floats, booleans and strings", "bool", "boolean"),
-    DATE("from strings, dates and timestamps", "date"),
-    TIMESTAMP("from strings, dates and timestamps", "timestamp", "datetime");
+    STRING("any column but binary, time, duration and nested ones", "string", "str", "text"),
+    INT("integers, floats, decimals, booleans and strings", "int", "integer", "int64", "i64"),
+    FLOAT("integers, floats, decimals, booleans and strings", "float", "double", "f64", "float64"),
+    BOOL("integers, floats, booleans and strings", "bool", "boolean"),
+    DATE("strings, dates and timestamps", "date"),
+    TIMESTAMP("strings, dates and timestamps", "timestamp", "datetime");
 
     private final String sources;
     private final List<String> names;
@@ -57,7 +57,7 @@ enum CastType {
         return names.get(0);
     }
 
-    /** Which columns can be cast to this type, for messages: {@code from strings, dates and timestamps}. */
+    /** Which columns can be cast to this type, for messages: {@code strings, dates and timestamps}. */
     String sources() {
         return sources;
     }
