@@ -20,19 +20,56 @@ import io.conveyor.plugin.reshape.internal.common.Vectors;
  * Builds output batches out of rows of the held batches, column by column: fixed-width values
  * are copied as 1, 2, 4, 8 or n bytes straight between Arrow buffers, booleans bit by bit,
  * variable-width values into a data buffer sized once for the whole batch; only other types
- * (nested, views) go through Arrow's generic cell copy.
+ * (nested, views) go through Arrow's generic cell copy. Validity is read only from batches that
+ * have nulls; a column without any is marked valid in one fill.
  */
 final class Gather {
 
     private final List<Field> fields;
-    private final FieldVector[][] columns;
+    private final Column[] columns;
+
+    /** One column's buffers, one per held batch, looked up once rather than per row. */
+    private static final class Column {
+        final FieldVector[] vectors;
+        final ArrowBuf[] data;
+        final ArrowBuf[] validity;
+        final ArrowBuf[] offsets;
+        final boolean[] hasNulls;
+        final boolean anyNulls;
+
+        Column(List<FieldVector> vectors) {
+            int batches = vectors.size();
+            this.vectors = vectors.toArray(new FieldVector[0]);
+            this.data = new ArrowBuf[batches];
+            this.validity = new ArrowBuf[batches];
+            this.offsets = new ArrowBuf[batches];
+            this.hasNulls = new boolean[batches];
+            boolean any = false;
+            for (int b = 0; b < batches; b++) {
+                FieldVector vector = this.vectors[b];
+                if (vector instanceof BaseFixedWidthVector || vector instanceof BaseVariableWidthVector
+                        || vector instanceof BaseLargeVariableWidthVector) {
+                    data[b] = vector.getDataBuffer();
+                    validity[b] = vector.getValidityBuffer();
+                    offsets[b] = vector instanceof BaseFixedWidthVector ? null : vector.getOffsetBuffer();
+                }
+                hasNulls[b] = vector.getNullCount() > 0;
+                any |= hasNulls[b];
+            }
+            this.anyNulls = any;
+        }
+
+        int isSet(int batch, int row) {
+            return hasNulls[batch] ? BitVectorHelper.get(validity[batch], row) : 1;
+        }
+    }
 
     /** @param held the batches to gather from; they must outlive this gather */
     Gather(List<Field> fields, HeldBatches held) {
         this.fields = fields;
-        this.columns = new FieldVector[fields.size()][];
+        this.columns = new Column[fields.size()];
         for (int c = 0; c < columns.length; c++) {
-            columns[c] = held.column(c).toArray(new FieldVector[0]);
+            columns[c] = new Column(held.column(c));
         }
     }
 
@@ -52,120 +89,135 @@ final class Gather {
         return Vectors.root(vectors, count);
     }
 
-    private static void column(FieldVector[] sources, FieldVector target, int[] batches, int[] rows, int count) {
+    private static void column(Column source, FieldVector target, int[] batches, int[] rows, int count) {
         if (target instanceof BitVector bits) {
-            booleans(sources, bits, batches, rows, count);
+            booleans(source, bits, batches, rows, count);
         } else if (target instanceof BaseFixedWidthVector fixed) {
-            fixedWidth(sources, fixed, batches, rows, count);
+            fixedWidth(source, fixed, batches, rows, count);
         } else if (target instanceof BaseVariableWidthVector variable) {
-            variableWidth(sources, variable, batches, rows, count);
+            variableWidth(source, variable, batches, rows, count);
         } else if (target instanceof BaseLargeVariableWidthVector large) {
-            largeVariableWidth(sources, large, batches, rows, count);
+            largeVariableWidth(source, large, batches, rows, count);
         } else {
             target.setInitialCapacity(count);
             target.allocateNew();
             for (int j = 0; j < count; j++) {
-                target.copyFromSafe(rows[j], j, sources[batches[j]]);
+                target.copyFromSafe(rows[j], j, source.vectors[batches[j]]);
             }
             target.setValueCount(count);
         }
     }
 
-    private static void fixedWidth(FieldVector[] sources, BaseFixedWidthVector target, int[] batches, int[] rows,
+    private static void validity(Column source, ArrowBuf validity, int[] batches, int[] rows, int count) {
+        if (!source.anyNulls) {
+            validity.setOne(0, BitVectorHelper.getValidityBufferSize(count));
+            return;
+        }
+        for (int j = 0; j < count; j++) {
+            BitVectorHelper.setValidityBit(validity, j, source.isSet(batches[j], rows[j]));
+        }
+    }
+
+    private static void fixedWidth(Column source, BaseFixedWidthVector target, int[] batches, int[] rows,
             int count) {
         target.allocateNew(count);
-        ArrowBuf validity = target.getValidityBuffer();
-        ArrowBuf data = target.getDataBuffer();
+        validity(source, target.getValidityBuffer(), batches, rows, count);
+        ArrowBuf to = target.getDataBuffer();
+        ArrowBuf[] from = source.data;
         int width = target.getTypeWidth();
-        for (int j = 0; j < count; j++) {
-            FieldVector source = sources[batches[j]];
-            int row = rows[j];
-            BitVectorHelper.setValidityBit(validity, j, isSet(source, row));
-            ArrowBuf from = source.getDataBuffer();
-            switch (width) {
-                case 8 -> data.setLong((long) j * 8, from.getLong((long) row * 8));
-                case 4 -> data.setInt((long) j * 4, from.getInt((long) row * 4));
-                case 2 -> data.setShort((long) j * 2, from.getShort((long) row * 2));
-                case 1 -> data.setByte(j, from.getByte(row));
-                default -> data.setBytes((long) j * width, from, (long) row * width, width);
+        switch (width) {
+            case 8 -> {
+                for (int j = 0; j < count; j++) {
+                    to.setLong((long) j * 8, from[batches[j]].getLong((long) rows[j] * 8));
+                }
+            }
+            case 4 -> {
+                for (int j = 0; j < count; j++) {
+                    to.setInt((long) j * 4, from[batches[j]].getInt((long) rows[j] * 4));
+                }
+            }
+            case 2 -> {
+                for (int j = 0; j < count; j++) {
+                    to.setShort((long) j * 2, from[batches[j]].getShort((long) rows[j] * 2));
+                }
+            }
+            case 1 -> {
+                for (int j = 0; j < count; j++) {
+                    to.setByte(j, from[batches[j]].getByte(rows[j]));
+                }
+            }
+            default -> {
+                for (int j = 0; j < count; j++) {
+                    to.setBytes((long) j * width, from[batches[j]], (long) rows[j] * width, width);
+                }
             }
         }
         target.setValueCount(count);
     }
 
-    private static void booleans(FieldVector[] sources, BitVector target, int[] batches, int[] rows, int count) {
+    private static void booleans(Column source, BitVector target, int[] batches, int[] rows, int count) {
         target.allocateNew(count);
-        ArrowBuf validity = target.getValidityBuffer();
-        ArrowBuf data = target.getDataBuffer();
+        validity(source, target.getValidityBuffer(), batches, rows, count);
+        ArrowBuf to = target.getDataBuffer();
         for (int j = 0; j < count; j++) {
-            FieldVector source = sources[batches[j]];
-            int row = rows[j];
-            BitVectorHelper.setValidityBit(validity, j, isSet(source, row));
-            BitVectorHelper.setValidityBit(data, j, BitVectorHelper.get(source.getDataBuffer(), row));
+            BitVectorHelper.setValidityBit(to, j, BitVectorHelper.get(source.data[batches[j]], rows[j]));
         }
         target.setValueCount(count);
     }
 
-    private static void variableWidth(FieldVector[] sources, BaseVariableWidthVector target, int[] batches,
-            int[] rows, int count) {
+    private static void variableWidth(Column source, BaseVariableWidthVector target, int[] batches, int[] rows,
+            int count) {
+        int width = BaseVariableWidthVector.OFFSET_WIDTH;
         long total = 0;
         for (int j = 0; j < count; j++) {
-            ArrowBuf offsets = sources[batches[j]].getOffsetBuffer();
-            long at = (long) rows[j] * BaseVariableWidthVector.OFFSET_WIDTH;
-            total += offsets.getInt(at + BaseVariableWidthVector.OFFSET_WIDTH) - offsets.getInt(at);
+            ArrowBuf offsets = source.offsets[batches[j]];
+            long at = (long) rows[j] * width;
+            total += offsets.getInt(at + width) - offsets.getInt(at);
         }
         target.allocateNew(Math.max(total, 1), count);
-        ArrowBuf validity = target.getValidityBuffer();
+        validity(source, target.getValidityBuffer(), batches, rows, count);
         ArrowBuf data = target.getDataBuffer();
         ArrowBuf targetOffsets = target.getOffsetBuffer();
         targetOffsets.setInt(0, 0);
         int position = 0;
         for (int j = 0; j < count; j++) {
-            FieldVector source = sources[batches[j]];
-            ArrowBuf offsets = source.getOffsetBuffer();
-            long at = (long) rows[j] * BaseVariableWidthVector.OFFSET_WIDTH;
+            ArrowBuf offsets = source.offsets[batches[j]];
+            long at = (long) rows[j] * width;
             int start = offsets.getInt(at);
-            int length = offsets.getInt(at + BaseVariableWidthVector.OFFSET_WIDTH) - start;
-            BitVectorHelper.setValidityBit(validity, j, isSet(source, rows[j]));
-            data.setBytes(position, source.getDataBuffer(), start, length);
+            int length = offsets.getInt(at + width) - start;
+            data.setBytes(position, source.data[batches[j]], start, length);
             position += length;
-            targetOffsets.setInt((long) (j + 1) * BaseVariableWidthVector.OFFSET_WIDTH, position);
+            targetOffsets.setInt((long) (j + 1) * width, position);
         }
         target.setLastSet(count - 1);
         target.setValueCount(count);
     }
 
-    private static void largeVariableWidth(FieldVector[] sources, BaseLargeVariableWidthVector target,
-            int[] batches, int[] rows, int count) {
+    private static void largeVariableWidth(Column source, BaseLargeVariableWidthVector target, int[] batches,
+            int[] rows, int count) {
         int width = BaseLargeVariableWidthVector.OFFSET_WIDTH;
         long total = 0;
         for (int j = 0; j < count; j++) {
-            ArrowBuf offsets = sources[batches[j]].getOffsetBuffer();
+            ArrowBuf offsets = source.offsets[batches[j]];
             long at = (long) rows[j] * width;
             total += offsets.getLong(at + width) - offsets.getLong(at);
         }
         target.allocateNew(Math.max(total, 1), count);
-        ArrowBuf validity = target.getValidityBuffer();
+        validity(source, target.getValidityBuffer(), batches, rows, count);
         ArrowBuf data = target.getDataBuffer();
         ArrowBuf targetOffsets = target.getOffsetBuffer();
         targetOffsets.setLong(0, 0);
         long position = 0;
         for (int j = 0; j < count; j++) {
-            FieldVector source = sources[batches[j]];
-            ArrowBuf offsets = source.getOffsetBuffer();
+            ArrowBuf offsets = source.offsets[batches[j]];
             long at = (long) rows[j] * width;
             long start = offsets.getLong(at);
             long length = offsets.getLong(at + width) - start;
-            BitVectorHelper.setValidityBit(validity, j, isSet(source, rows[j]));
-            data.setBytes(position, source.getDataBuffer(), start, length);
+            data.setBytes(position, source.data[batches[j]], start, length);
             position += length;
             targetOffsets.setLong((long) (j + 1) * width, position);
         }
         target.setLastSet(count - 1);
         target.setValueCount(count);
-    }
-
-    private static int isSet(FieldVector vector, int row) {
-        return BitVectorHelper.get(vector.getValidityBuffer(), row);
     }
 }

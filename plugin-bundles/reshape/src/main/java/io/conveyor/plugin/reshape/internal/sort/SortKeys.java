@@ -160,7 +160,6 @@ final class SortKeys {
 
     private static SortKey bytes(List<FieldVector> column, int rows, int[] batchOf, boolean[] nulls,
             boolean descending, boolean nullsLast) {
-        long[] prefixes = new long[rows];
         int[] lengths = new int[rows];
         long[] starts = new long[rows];
         ArrowBuf[] data = new ArrowBuf[column.size()];
@@ -179,12 +178,48 @@ final class SortKeys {
                         : offsets.getInt((long) r * BaseVariableWidthVector.OFFSET_WIDTH);
                 long end = large ? offsets.getLong((long) (r + 1) * BaseLargeVariableWidthVector.OFFSET_WIDTH)
                         : offsets.getInt((long) (r + 1) * BaseVariableWidthVector.OFFSET_WIDTH);
-                int length = (int) (end - start);
                 starts[row] = start;
-                lengths[row] = length;
-                prefixes[row] = BytesKey.prefix(data[b], start, length);
+                lengths[row] = (int) (end - start);
             }
         }
-        return new BytesKey(prefixes, lengths, starts, batchOf, data, nulls, descending, nullsLast);
+        int skip = sharedLength(data, batchOf, starts, lengths, nulls);
+        long[] prefixes = new long[rows];
+        for (row = 0; row < rows; row++) {
+            if (nulls == null || !nulls[row]) {
+                prefixes[row] = BytesKey.prefix(data[batchOf[row]], starts[row] + skip, lengths[row] - skip);
+            }
+        }
+        return new BytesKey(skip, prefixes, lengths, starts, batchOf, data, nulls, descending, nullsLast);
+    }
+
+    /** The most bytes to look for at the start of every value: longer shared starts are rare. */
+    private static final int MAX_SHARED = 64;
+
+    /** How many leading bytes every non-null value has in common. */
+    private static int sharedLength(ArrowBuf[] data, int[] batchOf, long[] starts, int[] lengths, boolean[] nulls) {
+        int first = 0;
+        while (first < lengths.length && nulls != null && nulls[first]) {
+            first++;
+        }
+        if (first == lengths.length) {
+            return 0;
+        }
+        byte[] shared = new byte[Math.min(lengths[first], MAX_SHARED)];
+        data[batchOf[first]].getBytes(starts[first], shared, 0, shared.length);
+        int length = shared.length;
+        for (int row = first + 1; row < lengths.length && length > 0; row++) {
+            if (nulls != null && nulls[row]) {
+                continue;
+            }
+            ArrowBuf buffer = data[batchOf[row]];
+            long start = starts[row];
+            int limit = Math.min(length, lengths[row]);
+            int i = 0;
+            while (i < limit && buffer.getByte(start + i) == shared[i]) {
+                i++;
+            }
+            length = i;
+        }
+        return length;
     }
 }

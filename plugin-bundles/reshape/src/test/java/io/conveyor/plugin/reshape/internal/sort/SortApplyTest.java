@@ -190,6 +190,18 @@ class SortApplyTest {
     }
 
     @Test
+    void bytesEveryValueStartsWithStillOrderShorterFirst() throws StageException {
+        VectorSchemaRoot words = batch("w:utf8, n:int64", row("customer-b", 1), row("customer-", 2),
+                row(null, 3), row("customer-abcdefghij", 4), row("customer-abcdefgh", 5), row("customer-", 6),
+                row("customer-abcdefghi", 7));
+
+        assertEquals(List.of("3", "2", "6", "5", "7", "4", "1"), sorted(Map.of("by", "w"), words).stream()
+                .map(r -> r.substring(r.indexOf('|') + 1)).toList());
+        assertEquals(List.of("3", "1", "4", "7", "5", "2", "6"), sorted(Map.of("by", "w", "descending", true),
+                words).stream().map(r -> r.substring(r.indexOf('|') + 1)).toList());
+    }
+
+    @Test
     void floatsPutNaNAboveEveryNumberAndTreatNegativeZeroAsZero() throws StageException {
         VectorSchemaRoot values = batch("x:float64, n:int64", row(Double.NaN, 1), row(1.5, 2), row(-0.0, 3),
                 row(Double.NEGATIVE_INFINITY, 4), row(0.0, 5), row(null, 6), row(Double.POSITIVE_INFINITY, 7));
