@@ -24,7 +24,7 @@ import io.conveyor.plugin.reshape.internal.common.Vectors;
  *
  * <p>Memory: the held batches count against the run's Arrow memory limit; reaching it fails the
  * stage with a message saying so. The sort keys and the row order are Java arrays, about
- * 12 bytes per row plus 8 to 20 per key column, on the Java heap.
+ * 12 bytes per row plus up to 21 per key column, on the Java heap.
  */
 final class SortTask implements TransformTask {
 
@@ -138,7 +138,7 @@ final class SortTask implements TransformTask {
         return new StageException(ErrorCode.STAGE, null, "sort.apply holds its whole input in memory and reached "
                 + "the run's memory limit of " + mebibytes(limit(context.allocator())) + " after " + held.rows()
                 + " rows of input '" + input + "'; sort fewer rows or columns (filter or select first), or raise "
-                + "the engine's memory_limit_bytes", e);
+                + "memory_limit_bytes in the engine's configuration (io.conveyor.engine)", e);
     }
 
     /** The smallest limit on the way to the root: a child's own limit may be larger than its parent's. */
