@@ -84,6 +84,22 @@ class SelectApplyTest {
     }
 
     @Test
+    void everyBatchIsSelectedAndNoBatchGivesNoOutput() throws StageException {
+        try (VectorSchemaRoot more = Batches.of(root, "order_id:int64, customer:utf8, total:float64, paid:bool",
+                row(1004, "Hooli", 1.0, true));
+                CollectingEmitter out = Runs.transform(select, TestConfig.of(select.descriptor(),
+                        Map.of("columns", List.of("paid", "order_id"))), context, orders, more)) {
+            assertEquals(List.of("true|1001", "null|1002", "false|1003", "true|1004"), out.rows());
+        }
+        try (CollectingEmitter out = Runs.transform(select, TestConfig.of(select.descriptor(),
+                Map.of("columns", "paid")), context)) {
+            assertEquals(List.of(), out.batches());
+        } finally {
+            orders.close();
+        }
+    }
+
+    @Test
     void aMissingColumnIsADataErrorListingTheAvailableOnes() {
         StageException e = assertThrows(StageException.class, () -> run(List.of("order_id", "amount")));
         orders.close();
