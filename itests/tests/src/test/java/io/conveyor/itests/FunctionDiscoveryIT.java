@@ -69,8 +69,13 @@ public class FunctionDiscoveryIT {
                 "source csv.read " + core + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
                 "source stdin.read " + core + " shadowing 0",
+                "transform cast.apply " + reshape + " shadowing 0",
                 "transform filter.apply " + expression + " shadowing 0",
+                "transform limit.apply " + reshape + " shadowing 0",
+                "transform rename.apply " + reshape + " shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
+                "transform sort.apply " + reshape + " shadowing 0",
+                "transform union.apply " + reshape + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",
                 "sink stdout.write " + core + " shadowing 0"), functions);
