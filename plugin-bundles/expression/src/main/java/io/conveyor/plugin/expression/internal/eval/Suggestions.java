@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** The closest known name to a mistyped one, for "did you mean" hints. */
-final class Suggestions {
+public final class Suggestions {
 
     private static final int MAX_EDITS = 3;
 
@@ -14,7 +14,7 @@ final class Suggestions {
     }
 
     /** {@code " (did you mean 'x'?)"}, or an empty string when no name is close. */
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         String lowerTyped = typed.toLowerCase(Locale.ROOT);
         int allowed = Math.min(MAX_EDITS, Math.max(1, typed.length() / 3));
         LevenshteinDistance distance = new LevenshteinDistance(allowed);
