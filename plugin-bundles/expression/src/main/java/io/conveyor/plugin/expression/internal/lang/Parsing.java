@@ -28,6 +28,9 @@ public final class Parsing {
      *                             language does not have, or a token where it cannot be
      */
     public static Ast parse(String text) throws ExpressionException {
+        if (text.isBlank()) {
+            throw new ExpressionException(0, "the expression is empty");
+        }
         ExpressionLexer lexer = new ExpressionLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -41,7 +44,7 @@ public final class Parsing {
         try {
             tree = parser.parse();
         } catch (ParseCancellationException e) {
-            throw syntaxError(parser, e.getCause() instanceof RecognitionException r ? r : null);
+            throw syntaxError(parser, e.getCause() instanceof RecognitionException r ? r : null, text);
         }
         try {
             return new AstBuilder().visit(tree.expression());
@@ -78,22 +81,45 @@ public final class Parsing {
         return "unexpected character '" + character + "'" + hint;
     }
 
-    private static ExpressionException syntaxError(ExpressionParser parser, RecognitionException cause) {
+    private static ExpressionException syntaxError(ExpressionParser parser, RecognitionException cause,
+            String text) {
         Token offending = cause != null && cause.getOffendingToken() != null ? cause.getOffendingToken()
                 : parser.getCurrentToken();
         IntervalSet expected = cause != null ? cause.getExpectedTokens() : parser.getExpectedTokens();
-        String where = offending.getType() == Token.EOF ? "the expression ends too early"
-                : "unexpected " + describe(offending);
-        if (offending.getType() == Token.EOF && parser.getContext() != null && isEmptyInput(parser)) {
-            where = "the expression is empty";
+        if (offending.getType() == Token.EOF) {
+            int end = parser.getInputStream().getTokenSource().getInputStream().size();
+            return new ExpressionException(end, "the expression ends too early"
+                    + unclosed((CommonTokenStream) parser.getInputStream(), expected, parser.getVocabulary(), text));
         }
-        int at = offending.getType() == Token.EOF ? parser.getInputStream().getTokenSource().getInputStream().size()
-                : offending.getStartIndex();
-        return new ExpressionException(at, where + expectedHint(expected, parser.getVocabulary()));
+        return new ExpressionException(offending.getStartIndex(), "unexpected " + describe(offending)
+                + expectedHint(expected, parser.getVocabulary()));
     }
 
-    private static boolean isEmptyInput(ExpressionParser parser) {
-        return parser.getInputStream().size() <= 1;
+    /** Why an expression ends too early: a '(' or 'case' never closed, or what was expected. */
+    private static String unclosed(CommonTokenStream tokens, IntervalSet expected, Vocabulary vocabulary,
+            String text) {
+        List<Token> open = new ArrayList<>();
+        for (Token token : tokens.getTokens()) {
+            switch (token.getType()) {
+                case ExpressionLexer.LPAREN, ExpressionLexer.CASE -> open.add(token);
+                case ExpressionLexer.RPAREN, ExpressionLexer.END -> {
+                    if (!open.isEmpty()) {
+                        open.remove(open.size() - 1);
+                    }
+                }
+                default -> {
+                    // other tokens do not nest
+                }
+            }
+        }
+        if (!open.isEmpty()) {
+            Token last = open.get(open.size() - 1);
+            boolean paren = last.getType() == ExpressionLexer.LPAREN;
+            return ": the " + (paren ? "'('" : "'case'") + " at "
+                    + ExpressionError.position(text, last.getStartIndex()) + " is never "
+                    + "closed with " + (paren ? "')'" : "'end'");
+        }
+        return expectedHint(expected, vocabulary);
     }
 
     private static String describe(Token token) {
