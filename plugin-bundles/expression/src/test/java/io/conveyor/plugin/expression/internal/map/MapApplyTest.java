@@ -166,7 +166,7 @@ class MapApplyTest {
     void syntaxErrorsAreFoundWithoutASchemaAtTheirKey() {
         assertEquals(List.of(new ConfigProblem("expression", "config key 'expression' at column 9: the expression "
                 + "ends too early")), map.validate(single("amount *", "x")));
-        assertEquals(List.of(new ConfigProblem("columns", "config key 'columns.total' at column 9: unexpected "
+        assertEquals(List.of(new ConfigProblem("columns", "config key 'columns.total' at column 8: unexpected "
                 + "character '$'")), map.validate(columns(Map.of("total", "amount $ 2"))));
     }
 
