@@ -104,6 +104,47 @@ final class Comparison extends Kernel {
         }
     }
 
+    /** With a constant of the same numeric type: compares only the selected rows, without a bool column. */
+    @Override
+    int refine(Frame frame, int[] selected, int count) throws EvalException {
+        if (!(right instanceof Const c) || c.isNull() || left.type != right.type
+                || !(left.type == Type.FLOAT || left.type == Type.INT || left.type.isTemporal())) {
+            return super.refine(frame, selected, count);
+        }
+        Vec a = left.eval(frame);
+        if (a.hasNulls) {
+            return super.refine(frame, selected, count);
+        }
+        return left.type == Type.FLOAT ? refineDoubles(a.doubles, c.doubleValue(), selected, count)
+                : refineLongs(a.longs, c.longValue(), selected, count);
+    }
+
+    private int refineDoubles(double[] a, double k, int[] selected, int count) {
+        int kept = 0;
+        switch (op) {
+            case EQ -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] == k ? 1 : 0; } }
+            case NE -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] != k ? 1 : 0; } }
+            case LT -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] < k ? 1 : 0; } }
+            case LE -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] <= k ? 1 : 0; } }
+            case GT -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] > k ? 1 : 0; } }
+            case GE -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] >= k ? 1 : 0; } }
+        }
+        return kept;
+    }
+
+    private int refineLongs(long[] a, long k, int[] selected, int count) {
+        int kept = 0;
+        switch (op) {
+            case EQ -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] == k ? 1 : 0; } }
+            case NE -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] != k ? 1 : 0; } }
+            case LT -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] < k ? 1 : 0; } }
+            case LE -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] <= k ? 1 : 0; } }
+            case GT -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] > k ? 1 : 0; } }
+            case GE -> { for (int j = 0; j < count; j++) { int i = selected[j]; selected[kept] = i; kept += a[i] >= k ? 1 : 0; } }
+        }
+        return kept;
+    }
+
     private void withConstant(Vec a, Const c, Vec out) {
         int n = out.rows;
         boolean[] r = out.bools;
@@ -124,12 +165,26 @@ final class Comparison extends Kernel {
             }
         } else if (lt == Type.STRING) {
             byte[] k = c.stringValue();
-            if (op == Op.EQ || op == Op.NE) {
+            if ((op == Op.EQ || op == Op.NE) && k.length <= 16) {
+                boolean eq = op == Op.EQ;
+                byte[] padded = Arrays.copyOf(k, k.length + Bytes.PADDING);
+                long head = Bytes.head(padded, 0, k.length);
+                long tail = Bytes.tail(padded, k.length, k.length);
+                byte[] bytes = a.bytes;
+                int[] offsets = a.offsets;
+                for (int i = 0; i < n; i++) {
+                    int start = offsets[i];
+                    int end = offsets[i + 1];
+                    int length = end - start;
+                    r[i] = ((length == k.length) & (Bytes.head(bytes, start, length) == head)
+                            & (Bytes.tail(bytes, end, length) == tail)) == eq;
+                }
+            } else if (op == Op.EQ || op == Op.NE) {
                 boolean eq = op == Op.EQ;
                 for (int i = 0; i < n; i++) {
                     int start = a.stringStart(i);
                     int end = a.stringEnd(i);
-                    r[i] = (end - start == k.length && Arrays.equals(a.bytes, start, end, k, 0, k.length)) == eq;
+                    r[i] = (end - start == k.length && Bytes.equal(a.bytes, start, k, 0, k.length)) == eq;
                 }
             } else {
                 for (int i = 0; i < n; i++) {

@@ -53,28 +53,12 @@ public final class CompiledExpression {
      * @return how many rows were selected
      */
     public int select(VectorSchemaRoot batch, int[] selected) throws EvalException {
-        Vec result = evaluate(batch);
-        int n = result.rows;
-        int count = 0;
-        if (result.type == Type.NULL) {
-            return 0;
+        int n = batch.getRowCount();
+        for (int i = 0; i < n; i++) {
+            selected[i] = i;
         }
-        boolean[] values = result.bools;
-        if (result.hasNulls) {
-            boolean[] nulls = result.nulls;
-            for (int i = 0; i < n; i++) {
-                if (values[i] & !nulls[i]) {
-                    selected[count++] = i;
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                if (values[i]) {
-                    selected[count++] = i;
-                }
-            }
-        }
-        return count;
+        List<FieldVector> vectors = batch.getFieldVectors();
+        return root.refine(new Frame(vectors.toArray(new FieldVector[0]), n, epoch++), selected, n);
     }
 
     /** A new vector of the expression's value for every row of {@code batch}; the caller owns it. */

@@ -23,6 +23,10 @@ final class InSet extends Kernel {
     private final byte[][] strings;
     private final byte[][] table;
     private final int mask;
+    /** Keys of at most 16 bytes, compared without branches as length, head and tail longs. */
+    private final int[] shortLengths;
+    private final long[] shortHeads;
+    private final long[] shortTails;
 
     private InSet(Kernel value, boolean negated, boolean listHasNull, long[] longs, double[] doubles,
             boolean[] boolsPresent, byte[][] strings, int at) {
@@ -48,6 +52,23 @@ final class InSet extends Kernel {
         } else {
             table = null;
             mask = 0;
+        }
+        boolean allShort = strings != null && strings.length <= LINEAR_LIMIT
+                && Arrays.stream(strings).allMatch(k -> k.length <= 16);
+        if (allShort) {
+            shortLengths = new int[strings.length];
+            shortHeads = new long[strings.length];
+            shortTails = new long[strings.length];
+            for (int k = 0; k < strings.length; k++) {
+                byte[] padded = Arrays.copyOf(strings[k], strings[k].length + Bytes.PADDING);
+                shortLengths[k] = strings[k].length;
+                shortHeads[k] = Bytes.head(padded, 0, strings[k].length);
+                shortTails[k] = Bytes.tail(padded, strings[k].length, strings[k].length);
+            }
+        } else {
+            shortLengths = null;
+            shortHeads = null;
+            shortTails = null;
         }
     }
 
@@ -90,6 +111,21 @@ final class InSet extends Kernel {
             for (int i = 0; i < n; i++) {
                 r[i] = boolsPresent[x[i] ? 1 : 0];
             }
+        } else if (shortLengths != null) {
+            byte[] bytes = a.bytes;
+            int[] offsets = a.offsets;
+            for (int i = 0; i < n; i++) {
+                int start = offsets[i];
+                int end = offsets[i + 1];
+                int length = end - start;
+                long head = Bytes.head(bytes, start, length);
+                long tail = Bytes.tail(bytes, end, length);
+                boolean found = false;
+                for (int k = 0; k < shortLengths.length; k++) {
+                    found |= (length == shortLengths[k]) & (head == shortHeads[k]) & (tail == shortTails[k]);
+                }
+                r[i] = found;
+            }
         } else if (table == null) {
             for (int i = 0; i < n; i++) {
                 r[i] = containsLinear(a.bytes, a.stringStart(i), a.stringEnd(i));
@@ -100,6 +136,38 @@ final class InSet extends Kernel {
             }
         }
         finish(a, out);
+    }
+
+    /** Tests only the selected rows; a row stays when the result is true: found (or not, negated) and not null. */
+    @Override
+    int refine(Frame frame, int[] selected, int count) throws EvalException {
+        if (strings == null || negated) {
+            return super.refine(frame, selected, count);
+        }
+        Vec a = value.eval(frame);
+        int kept = 0;
+        byte[] bytes = a.bytes;
+        int[] offsets = a.offsets;
+        for (int j = 0; j < count; j++) {
+            int i = selected[j];
+            selected[kept] = i;
+            kept += !a.isNull(i) & contains(bytes, offsets[i], offsets[i + 1]) ? 1 : 0;
+        }
+        return kept;
+    }
+
+    private boolean contains(byte[] bytes, int start, int end) {
+        if (shortLengths != null) {
+            int length = end - start;
+            long head = Bytes.head(bytes, start, length);
+            long tail = Bytes.tail(bytes, end, length);
+            boolean found = false;
+            for (int k = 0; k < shortLengths.length; k++) {
+                found |= (length == shortLengths[k]) & (head == shortHeads[k]) & (tail == shortTails[k]);
+            }
+            return found;
+        }
+        return table == null ? containsLinear(bytes, start, end) : containsHashed(bytes, start, end);
     }
 
     /** Applies null semantics and negation to the raw "found" flags. */
@@ -143,7 +211,7 @@ final class InSet extends Kernel {
     private boolean containsLinear(byte[] bytes, int start, int end) {
         int length = end - start;
         for (byte[] s : strings) {
-            if (s.length == length && Arrays.equals(bytes, start, end, s, 0, length)) {
+            if (s.length == length && Bytes.equal(bytes, start, s, 0, length)) {
                 return true;
             }
         }
@@ -155,7 +223,7 @@ final class InSet extends Kernel {
         int slot = hash(bytes, start, end) & mask;
         byte[] candidate;
         while ((candidate = table[slot]) != null) {
-            if (candidate.length == length && Arrays.equals(bytes, start, end, candidate, 0, length)) {
+            if (candidate.length == length && Bytes.equal(bytes, start, candidate, 0, length)) {
                 return true;
             }
             slot = (slot + 1) & mask;

@@ -88,9 +88,9 @@ final class Like extends Kernel {
         boolean matches(byte[] text, int start, int end) {
             int n = literalEnd - literalStart;
             return switch (shape) {
-                case EQUALS -> end - start == n && Arrays.equals(text, start, end, bytes, literalStart, literalEnd);
-                case PREFIX -> end - start >= n && Arrays.equals(text, start, start + n, bytes, literalStart, literalEnd);
-                case SUFFIX -> end - start >= n && Arrays.equals(text, end - n, end, bytes, literalStart, literalEnd);
+                case EQUALS -> end - start == n && Bytes.equal(text, start, bytes, literalStart, n);
+                case PREFIX -> end - start >= n && Bytes.equal(text, start, bytes, literalStart, n);
+                case SUFFIX -> end - start >= n && Bytes.equal(text, end - n, bytes, literalStart, n);
                 case CONTAINS -> Utf8.contains(text, start, end, bytes, literalStart, literalEnd);
                 case GENERAL -> general(text, start, end);
             };

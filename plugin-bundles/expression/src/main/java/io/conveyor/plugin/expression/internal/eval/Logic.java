@@ -59,6 +59,16 @@ final class Logic extends Kernel {
         }
     }
 
+    /** For {@code a and b}: the rows where {@code a} holds, then of those the rows where {@code b} holds. */
+    @Override
+    int refine(Frame frame, int[] selected, int count) throws EvalException {
+        if (!and) {
+            return super.refine(frame, selected, count);
+        }
+        int kept = left.refine(frame, selected, count);
+        return kept == 0 ? 0 : right.refine(frame, selected, kept);
+    }
+
     /** {@code not x}: null stays null. */
     static final class Not extends Kernel {
         private final Kernel operand;

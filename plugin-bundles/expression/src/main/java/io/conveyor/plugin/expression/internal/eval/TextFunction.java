@@ -1,7 +1,5 @@
 package io.conveyor.plugin.expression.internal.eval;
 
-import java.util.Arrays;
-
 import io.conveyor.plugin.expression.internal.lang.Type;
 
 /**
@@ -155,13 +153,13 @@ final class TextFunction extends Kernel {
     private static boolean startsWith(byte[] b, int start, int end, Vec prefix, int i) {
         int ps = prefix.stringStart(i);
         int length = prefix.stringEnd(i) - ps;
-        return end - start >= length && Arrays.equals(b, start, start + length, prefix.bytes, ps, ps + length);
+        return end - start >= length && Bytes.equal(b, start, prefix.bytes, ps, length);
     }
 
     private static boolean endsWith(byte[] b, int start, int end, Vec suffix, int i) {
         int ss = suffix.stringStart(i);
         int length = suffix.stringEnd(i) - ss;
-        return end - start >= length && Arrays.equals(b, end - length, end, suffix.bytes, ss, ss + length);
+        return end - start >= length && Bytes.equal(b, end - length, suffix.bytes, ss, length);
     }
 
     /** Arguments of other types were cast to text by the compiler. */

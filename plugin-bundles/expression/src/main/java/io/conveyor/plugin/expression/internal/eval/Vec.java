@@ -138,9 +138,12 @@ final class Vec {
         return offsets[row + 1] - offsets[row];
     }
 
-    /** Makes room for {@code extra} more bytes after {@code position}. */
+    /**
+     * Makes room for {@code extra} more bytes after {@code position}, and always 8 bytes more than
+     * that, so that a value can be read as whole longs ({@link Bytes#head}) without a bounds check.
+     */
     void reserveBytes(int position, int extra) {
-        long needed = (long) position + extra;
+        long needed = (long) position + extra + Bytes.PADDING;
         if (needed > bytes.length) {
             if (needed > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("a text column of more than 2 GB in one batch");

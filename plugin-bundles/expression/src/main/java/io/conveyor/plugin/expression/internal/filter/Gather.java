@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -14,7 +15,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Copies the selected rows of a batch into a new batch, column by column: fixed-width values
  * with one typed read and write per row, variable-width values as byte ranges into a data buffer
- * sized exactly, validity bits only when the column has nulls. Other vector kinds (nested) fall
+ * sized exactly (both at raw addresses, the bounds being known), validity bits only when the column has nulls. Other vector kinds (nested) fall
  * back to Arrow's per-row copy.
  */
 final class Gather {
@@ -60,21 +61,27 @@ final class Gather {
         target.setValueCount(count);
     }
 
+    /**
+     * Fixed-width values. The common widths go through raw addresses: every index is below the
+     * source's row count or the target's capacity, so Arrow's per-access checks are not needed.
+     */
     private static void fixedWidth(BaseFixedWidthVector source, BaseFixedWidthVector target, int[] selected,
             int count) {
         target.allocateNew(count);
         ArrowBuf from = source.getDataBuffer();
         ArrowBuf to = target.getDataBuffer();
         int width = source.getTypeWidth();
+        long src = from.memoryAddress();
+        long dst = to.memoryAddress();
         switch (width) {
             case 8 -> {
                 for (int j = 0; j < count; j++) {
-                    to.setLong(j * 8L, from.getLong(selected[j] * 8L));
+                    MemoryUtil.putLong(dst + j * 8L, MemoryUtil.getLong(src + selected[j] * 8L));
                 }
             }
             case 4 -> {
                 for (int j = 0; j < count; j++) {
-                    to.setInt(j * 4L, from.getInt(selected[j] * 4L));
+                    MemoryUtil.putInt(dst + j * 4L, MemoryUtil.getInt(src + selected[j] * 4L));
                 }
             }
             case 2 -> {
@@ -104,25 +111,25 @@ final class Gather {
 
     private static void variableWidth(BaseVariableWidthVector source, BaseVariableWidthVector target,
             int[] selected, int count) {
-        ArrowBuf offsets = source.getOffsetBuffer();
+        long offsets = source.getOffsetBuffer().memoryAddress();
         long total = 0;
         for (int j = 0; j < count; j++) {
-            int row = selected[j];
-            total += offsets.getInt((row + 1) * 4L) - offsets.getInt(row * 4L);
+            long row = selected[j];
+            total += MemoryUtil.getInt(offsets + (row + 1) * 4) - MemoryUtil.getInt(offsets + row * 4);
         }
         target.allocateNew(Math.max(total, 1), count);
-        ArrowBuf from = source.getDataBuffer();
-        ArrowBuf to = target.getDataBuffer();
-        ArrowBuf toOffsets = target.getOffsetBuffer();
+        long from = source.getDataBuffer().memoryAddress();
+        long to = target.getDataBuffer().memoryAddress();
+        long toOffsets = target.getOffsetBuffer().memoryAddress();
         int position = 0;
-        toOffsets.setInt(0, 0);
+        MemoryUtil.putInt(toOffsets, 0);
         for (int j = 0; j < count; j++) {
-            int row = selected[j];
-            int start = offsets.getInt(row * 4L);
-            int length = offsets.getInt((row + 1) * 4L) - start;
-            to.setBytes(position, from, start, length);
+            long row = selected[j];
+            int start = MemoryUtil.getInt(offsets + row * 4);
+            int length = MemoryUtil.getInt(offsets + (row + 1) * 4) - start;
+            MemoryUtil.copyMemory(from + start, to + position, length);
             position += length;
-            toOffsets.setInt((j + 1) * 4L, position);
+            MemoryUtil.putInt(toOffsets + (j + 1) * 4L, position);
         }
         target.setLastSet(count - 1);
     }
