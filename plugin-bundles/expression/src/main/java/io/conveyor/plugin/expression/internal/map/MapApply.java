@@ -42,7 +42,7 @@ public final class MapApply implements Transform {
                     + "or `backticks`, text in 'single quotes'. A replaced column keeps its position; a new one is "
                     + "added after the others. With columns = { name = \"expression\", ... } one stage computes "
                     + "several columns, each from the input's columns (not from each other). Types follow SQL: "
-                    + "int64 with int64 gives int64 (except / , which gives float64), a float64 operand makes "
+                    + "int64 with int64 gives int64 (except /, which gives float64), a float64 operand makes "
                     + "float64; a number alone is int64 or float64 as written. The original tool's expressions "
                     + "keep working: col * 2, col + 1.5, col / col, true, 'text', a plain column name, and "
                     + "\"text\" in double quotes, which names a column when the input has one of that name and is "
