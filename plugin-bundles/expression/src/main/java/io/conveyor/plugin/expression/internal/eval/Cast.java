@@ -1,6 +1,10 @@
 package io.conveyor.plugin.expression.internal.eval;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import io.conveyor.plugin.expression.internal.lang.Type;
 
@@ -21,6 +25,32 @@ final class Cast extends Kernel {
         super(to, at);
         this.value = value;
         this.orNull = orNull;
+    }
+
+    /** The names a cast accepts for each type, in the order messages list them. */
+    static final Map<String, Type> TYPE_NAMES = new LinkedHashMap<>();
+
+    static {
+        for (String name : List.of("int", "bigint", "integer", "int64", "long")) {
+            TYPE_NAMES.put(name, Type.INT);
+        }
+        for (String name : List.of("float", "double", "float64", "real")) {
+            TYPE_NAMES.put(name, Type.FLOAT);
+        }
+        for (String name : List.of("string", "text", "varchar", "utf8")) {
+            TYPE_NAMES.put(name, Type.STRING);
+        }
+        for (String name : List.of("bool", "boolean")) {
+            TYPE_NAMES.put(name, Type.BOOL);
+        }
+        TYPE_NAMES.put("date", Type.DATE);
+        TYPE_NAMES.put("timestamp", Type.TIMESTAMP);
+        TYPE_NAMES.put("datetime", Type.TIMESTAMP);
+    }
+
+    /** The type a cast names, or null. */
+    static Type typeNamed(String name) {
+        return TYPE_NAMES.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Whether values of type {@code from} can be cast to {@code to}. */

@@ -1,11 +1,8 @@
 package io.conveyor.plugin.expression.internal.eval;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -331,7 +328,7 @@ public final class Compiler {
             equalities.add(eq);
         }
         boolean allConstant = items.stream().allMatch(Kernel::isConstant);
-        Kernel result = allConstant && !value.isConstant() ? inSet(value, items, n.negated(), at) : null;
+        Kernel result = allConstant && !value.isConstant() ? InSet.of(value, items, n.negated(), at) : null;
         if (result != null) {
             return result;
         }
@@ -340,65 +337,6 @@ public final class Compiler {
             any = fold(new Logic(false, any, equalities.get(i), at), any, equalities.get(i));
         }
         return n.negated() ? fold(new Logic.Not(any, at), any) : any;
-    }
-
-    /** The set kernel for a value and constant items already checked comparable with it, or null to use equalities. */
-    private Kernel inSet(Kernel value, List<Kernel> items, boolean negated, int at) {
-        boolean hasNull = false;
-        List<Const> constants = new ArrayList<>();
-        for (Kernel item : items) {
-            Const c = (Const) item;
-            if (c.isNull()) {
-                hasNull = true;
-            } else {
-                constants.add(c);
-            }
-        }
-        switch (value.type) {
-            case INT, DATE, TIMESTAMP -> {
-                List<Long> longs = new ArrayList<>();
-                for (Const c : constants) {
-                    if (c.type == Type.FLOAT) {
-                        double d = c.doubleValue();
-                        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
-                            longs.add((long) d);
-                        }
-                    } else if (c.type == value.type) {
-                        longs.add(c.longValue());
-                    } else {
-                        return null; // a date among timestamps: compared by equalities
-                    }
-                }
-                return InSet.ofLongs(value, longs.stream().mapToLong(Long::longValue).toArray(), negated, hasNull, at);
-            }
-            case FLOAT -> {
-                List<Double> doubles = new ArrayList<>();
-                for (Const c : constants) {
-                    if (c.type == Type.INT) {
-                        long k = c.longValue();
-                        if ((long) (double) k == k && k != Long.MAX_VALUE) {
-                            doubles.add((double) k);
-                        }
-                    } else {
-                        doubles.add(c.doubleValue());
-                    }
-                }
-                return InSet.ofDoubles(value, doubles.stream().mapToDouble(Double::doubleValue).toArray(), negated,
-                        hasNull, at);
-            }
-            case STRING -> {
-                return InSet.ofStrings(value, constants.stream().map(Const::stringValue).toArray(byte[][]::new),
-                        negated, hasNull, at);
-            }
-            case BOOL -> {
-                boolean[] present = new boolean[2];
-                constants.forEach(c -> present[c.boolValue() ? 1 : 0] = true);
-                return InSet.ofBools(value, present, negated, hasNull, at);
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 
     private Kernel like(Ast.Like n) {
@@ -543,10 +481,10 @@ public final class Compiler {
 
     private Kernel cast(Ast.Cast n) {
         Kernel value = bind(n.value());
-        Type to = typeNamed(n.typeName());
+        Type to = Cast.typeNamed(n.typeName());
         if (to == null) {
             return error(n.typeSpan().at(), "unknown type '" + n.typeName() + "'"
-                    + Suggestions.didYouMean(n.typeName(), TYPE_NAMES.keySet())
+                    + Suggestions.didYouMean(n.typeName(), Cast.TYPE_NAMES.keySet())
                     + " (types: int, bigint, float, double, string, bool, date, timestamp)");
         }
         if (value == null) {
@@ -562,30 +500,6 @@ public final class Compiler {
             return Const.ofNull(to, n.span().at());
         }
         return fold(new Cast(value, to, n.orNull(), n.span().at()), value);
-    }
-
-    private static final Map<String, Type> TYPE_NAMES = new LinkedHashMap<>();
-
-    static {
-        for (String name : List.of("int", "bigint", "integer", "int64", "long")) {
-            TYPE_NAMES.put(name, Type.INT);
-        }
-        for (String name : List.of("float", "double", "float64", "real")) {
-            TYPE_NAMES.put(name, Type.FLOAT);
-        }
-        for (String name : List.of("string", "text", "varchar", "utf8")) {
-            TYPE_NAMES.put(name, Type.STRING);
-        }
-        for (String name : List.of("bool", "boolean")) {
-            TYPE_NAMES.put(name, Type.BOOL);
-        }
-        TYPE_NAMES.put("date", Type.DATE);
-        TYPE_NAMES.put("timestamp", Type.TIMESTAMP);
-        TYPE_NAMES.put("datetime", Type.TIMESTAMP);
-    }
-
-    private static Type typeNamed(String name) {
-        return TYPE_NAMES.get(name.toLowerCase(Locale.ROOT));
     }
 
     // ---------------------------------------------------------------- functions
@@ -688,9 +602,5 @@ public final class Compiler {
 
     private String describe(Ast node, Type type) {
         return (node == null ? "" : snippet(node) + " ") + "(" + type.displayName() + ")";
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,8 @@
 package io.conveyor.plugin.expression.internal.eval;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.conveyor.plugin.expression.internal.lang.Type;
 
@@ -89,6 +91,65 @@ final class InSet extends Kernel {
 
     static InSet ofStrings(Kernel value, byte[][] set, boolean negated, boolean listHasNull, int at) {
         return new InSet(value, negated, listHasNull, null, null, null, set, at);
+    }
+
+    /** The set kernel for a value and constant items already checked comparable with it, or null to use equalities. */
+    static Kernel of(Kernel value, List<Kernel> items, boolean negated, int at) {
+        boolean hasNull = false;
+        List<Const> constants = new ArrayList<>();
+        for (Kernel item : items) {
+            Const c = (Const) item;
+            if (c.isNull()) {
+                hasNull = true;
+            } else {
+                constants.add(c);
+            }
+        }
+        switch (value.type) {
+            case INT, DATE, TIMESTAMP -> {
+                List<Long> longs = new ArrayList<>();
+                for (Const c : constants) {
+                    if (c.type == Type.FLOAT) {
+                        double d = c.doubleValue();
+                        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+                            longs.add((long) d);
+                        }
+                    } else if (c.type == value.type) {
+                        longs.add(c.longValue());
+                    } else {
+                        return null; // a date among timestamps: compared by equalities
+                    }
+                }
+                return InSet.ofLongs(value, longs.stream().mapToLong(Long::longValue).toArray(), negated, hasNull, at);
+            }
+            case FLOAT -> {
+                List<Double> doubles = new ArrayList<>();
+                for (Const c : constants) {
+                    if (c.type == Type.INT) {
+                        long k = c.longValue();
+                        if ((long) (double) k == k && k != Long.MAX_VALUE) {
+                            doubles.add((double) k);
+                        }
+                    } else {
+                        doubles.add(c.doubleValue());
+                    }
+                }
+                return InSet.ofDoubles(value, doubles.stream().mapToDouble(Double::doubleValue).toArray(), negated,
+                        hasNull, at);
+            }
+            case STRING -> {
+                return InSet.ofStrings(value, constants.stream().map(Const::stringValue).toArray(byte[][]::new),
+                        negated, hasNull, at);
+            }
+            case BOOL -> {
+                boolean[] present = new boolean[2];
+                constants.forEach(c -> present[c.boolValue() ? 1 : 0] = true);
+                return InSet.ofBools(value, present, negated, hasNull, at);
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     @Override

@@ -22,9 +22,10 @@ final class Like extends Kernel {
     private final Kernel pattern;
     private final boolean negated;
     private final boolean ignoreCase;
-    private Compiled constant;
+    private final Compiled constant;
     private final Compiled scratchPattern = new Compiled();
     private final Vec folded = new Vec(Type.STRING);
+    private final Vec foldedPattern = new Vec(Type.STRING);
 
     /** A pattern as bytes and what each byte is: a literal byte, or a wildcard. */
     static final class Compiled {
@@ -143,6 +144,8 @@ final class Like extends Kernel {
             }
             constant = new Compiled();
             constant.compile(bytes, 0, bytes.length);
+        } else {
+            constant = null;
         }
     }
 
@@ -172,8 +175,6 @@ final class Like extends Kernel {
     private Vec lower(Vec a) {
         return lowerInto(a, folded);
     }
-
-    private final Vec foldedPattern = new Vec(Type.STRING);
 
     private Vec lowerPattern(Vec p) {
         return lowerInto(p, foldedPattern);
