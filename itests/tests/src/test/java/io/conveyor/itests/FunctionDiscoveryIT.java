@@ -42,6 +42,7 @@ public class FunctionDiscoveryIT {
     private static final String CORE = "io.conveyor.plugin.core";
     private static final String EXPRESSION = "io.conveyor.plugin.expression";
     private static final String RESHAPE = "io.conveyor.plugin.reshape";
+    private static final String ENGINE = "io.conveyor.engine";
 
     @Inject
     private BundleContext context;
@@ -59,6 +60,7 @@ public class FunctionDiscoveryIT {
         String core = CORE + " " + bundle(CORE).getVersion();
         String expression = EXPRESSION + " " + bundle(EXPRESSION).getVersion();
         String reshape = RESHAPE + " " + bundle(RESHAPE).getVersion();
+        String engine = ENGINE + " " + bundle(ENGINE).getVersion();
 
         List<String> functions = runtime.functions().stream()
                 .map(f -> f.role + " " + f.function + " " + f.bundleSymbolicName + " " + f.bundleVersion
@@ -68,9 +70,12 @@ public class FunctionDiscoveryIT {
         assertEquals(List.of(
                 "source csv.read " + core + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
+                "source pipeline.input " + engine + " shadowing 0",
+                "source stage.pipeline " + engine + " shadowing 0",
                 "source stdin.read " + core + " shadowing 0",
                 "transform filter.apply " + expression + " shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
+                "transform stage.pipeline " + engine + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",
                 "sink stdout.write " + core + " shadowing 0"), functions);

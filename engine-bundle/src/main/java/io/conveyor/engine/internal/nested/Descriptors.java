@@ -104,49 +104,54 @@ final class Descriptors {
             \"""
             """;
 
-    static final StageDescriptor TRANSFORM = StageDescriptor.builder(STAGE_PIPELINE, StageRole.TRANSFORM)
-            .description(SHARED + " The sub-pipeline receives this stage's inputs through pipeline.input "
-                    + "sources (config key name picks the input, by default the first), as they stream in, and "
-                    + "this stage emits the output of the sub-pipeline stage named by output.")
-            .parameter(FILE)
-            .parameter(INLINE)
-            .parameter(OUTPUT)
-            .parameter(VARIABLES)
-            .example("Keep the big orders and two of their columns, in a sub-pipeline", FILTER_INLINE)
-            .example("The original tool's form: a standalone sub-pipeline with its own source and sink; this "
-                    + "stage passes its input through once it has run", STANDALONE_INLINE)
-            .build();
+    private static final String SOURCE_INLINE = """
+            [[stages]]
+            id = "customers"
+            function = "stage.pipeline"
+            [stages.config]
+            inline = \"""
+            [[stages]]
+            id = "load"
+            function = "csv.read"
+            [stages.config]
+            path = "data/customers.csv"
 
-    static final StageDescriptor SOURCE = StageDescriptor.builder(STAGE_PIPELINE, StageRole.SOURCE)
-            .description(SHARED + " Without inputs, stage.pipeline is a source: it emits the output of the "
-                    + "sub-pipeline stage named by output, or nothing when the sub-pipeline has no stage to return "
-                    + "(it then only runs it).")
-            .parameter(FILE)
-            .parameter(INLINE)
-            .parameter(OUTPUT)
-            .parameter(VARIABLES)
-            .example("A reusable loading step: read and filter customers in a sub-pipeline", """
-                    [[stages]]
-                    id = "customers"
-                    function = "stage.pipeline"
-                    [stages.config]
-                    inline = \"""
-                    [[stages]]
-                    id = "load"
-                    function = "csv.read"
-                    [stages.config]
-                    path = "data/customers.csv"
+            [[stages]]
+            id = "active"
+            function = "filter.apply"
+            inputs = ["load"]
+            [stages.config]
+            column = "active"
+            value = true
+            \"""
+            """;
 
-                    [[stages]]
-                    id = "active"
-                    function = "filter.apply"
-                    inputs = ["load"]
-                    [stages.config]
-                    column = "active"
-                    value = true
-                    \"""
-                    """)
-            .build();
+    /**
+     * Both roles share one declaration, so that whichever a listing shows first tells the whole
+     * story: a stage with inputs is the transform, one without is the source.
+     */
+    private static final String DESCRIPTION = SHARED + " With inputs, the sub-pipeline receives them through "
+            + "pipeline.input sources (config key name picks the input, by default the first), as they stream in, "
+            + "and this stage emits the output of the sub-pipeline stage named by output. Without inputs, "
+            + "stage.pipeline is a source: it emits the output of that stage, or nothing when the sub-pipeline has "
+            + "no stage to return (it then only runs it).";
+
+    static final StageDescriptor TRANSFORM = stagePipeline(StageRole.TRANSFORM);
+    static final StageDescriptor SOURCE = stagePipeline(StageRole.SOURCE);
+
+    private static StageDescriptor stagePipeline(StageRole role) {
+        return StageDescriptor.builder(STAGE_PIPELINE, role)
+                .description(DESCRIPTION)
+                .parameter(FILE)
+                .parameter(INLINE)
+                .parameter(OUTPUT)
+                .parameter(VARIABLES)
+                .example("Keep the big orders and two of their columns, in a sub-pipeline", FILTER_INLINE)
+                .example("The original tool's form: a standalone sub-pipeline with its own source and sink; this "
+                        + "stage passes its input through once it has run", STANDALONE_INLINE)
+                .example("Without inputs, a source: read and filter customers in a sub-pipeline", SOURCE_INLINE)
+                .build();
+    }
 
     static final StageDescriptor INPUT = StageDescriptor.builder(PIPELINE_INPUT, StageRole.SOURCE)
             .description("The input of a sub-pipeline: emits the batches that one input of the calling "

@@ -131,7 +131,7 @@ class StagePipelineTest {
 
     private RunRequest request(String toml) throws IOException {
         write("p.toml", toml);
-        return RunRequest.of(Path.of("p.toml")).withWorkingDirectory(dir).withEnvironment(Map.of("LIMIT", "100"))
+        return RunRequest.of(Path.of("p.toml")).withWorkingDirectory(dir).withEnvironment(Map.of("KEY", "customer"))
                 .withStreams(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()));
     }
 
@@ -198,6 +198,25 @@ class StagePipelineTest {
             [stages.config]
             columns = ["id", "amount"]
             """;
+
+    @Test
+    void engineStagesDocumentEveryKeyAndShowWorkedExamples() {
+        List<String> declared = new java.util.ArrayList<>();
+        for (Stage stage : service.engineStages()) {
+            StageDescriptor descriptor = stage.descriptor();
+            declared.add(descriptor.function() + "/" + descriptor.role().id() + " " + descriptor.parameters().stream()
+                    .map(p -> p.name()).toList() + " examples " + descriptor.examples().size());
+            assertTrue(descriptor.description().contains(". "), descriptor.function());
+            descriptor.parameters().forEach(p -> assertTrue(!p.description().isBlank() && p.example() != null,
+                    descriptor.function() + " " + p.name()));
+            descriptor.examples().forEach(e -> assertTrue(e.toml().contains("function = \"" + descriptor.function()
+                    + "\""), e.title()));
+        }
+        assertEquals(List.of("stage.pipeline/source [file, inline, output, variables] examples 3",
+                "stage.pipeline/transform [file, inline, output, variables] examples 3",
+                "pipeline.input/source [name] examples 1"), declared);
+        assertEquals(Descriptors.SOURCE.description(), Descriptors.TRANSFORM.description());
+    }
 
     @Test
     void returnsTheNamedStageOfAFileFedWithTheParentsBatchesAsTheyCome() throws IOException {
@@ -374,14 +393,16 @@ class StagePipelineTest {
     }
 
     @Test
-    void variablesOfTheCallingStageReachTheSubPipelinesSubstitution() throws IOException {
+    void variablesOfTheCallingStageAndTheEnvironmentReachTheSubPipeline() throws IOException {
         write("big.toml", BIG_ORDERS.replace("column = \"amount\"", "column = \"{{column}}\"")
-                .replace("name = \"big_orders\"", "name = \"big_orders\"\n[global.variables]\ncolumn = \"id\""));
+                .replace("min = 100", "min = 1").replace("\"id\", \"amount\"", "\"{{key}}\", \"amount\"")
+                .replace("name = \"big_orders\"", "name = \"big_orders\"\n[global.variables]\ncolumn = \"id\"\n"
+                        + "key = \"${KEY}\""));
 
         RunReportDTO report = run(parent("file = \"big.toml\"\nvariables = { column = \"amount\" }"));
 
         assertEquals("SUCCEEDED []", outcome(report));
-        assertEquals(List.of("1|250", "3|120", "5|100"), out.rows);
+        assertEquals(List.of("\"ann\"|250", "\"bob\"|40", "null|120", "\"dee\"|100"), out.rows);
     }
 
     @Test
@@ -400,8 +421,13 @@ class StagePipelineTest {
         assertEquals(List.of(), out.batches);
     }
 
+    /**
+     * The sub-pipeline returns two batches for each it receives, through queues of one: the
+     * calling stage must emit what comes back while it waits to hand over more, or every queue
+     * fills and the runs wait on each other.
+     */
     @Test
-    void manyBatchesThroughQueuesOfOneNeitherStallNorLoseRows() throws IOException {
+    void subPipelineReturningMoreThanItGetsThroughQueuesOfOneDoesNotDeadlock() throws IOException {
         RunReportDTO report = run("""
                 [pipeline]
                 name = "parent"
@@ -420,15 +446,20 @@ class StagePipelineTest {
                 inline = \"""
                 [global]
                 channel_buffer_size = 1
+                timeout_seconds = 30 # a deadlock fails in bounded time
 
                 [[stages]]
-                id = "rows"
+                id = "a"
                 function = "pipeline.input"
 
                 [[stages]]
-                id = "odd"
+                id = "b"
+                function = "pipeline.input"
+
+                [[stages]]
+                id = "both"
                 function = "keep.apply"
-                inputs = ["rows"]
+                inputs = ["a", "b"]
                 config = { column = "n", min = 1 }
                 \"""
 
@@ -439,9 +470,14 @@ class StagePipelineTest {
                 """);
 
         assertEquals("SUCCEEDED []", outcome(report));
-        assertEquals(599, out.rows.size());
-        assertEquals("1", out.rows.get(0));
-        assertEquals("599", out.rows.get(598));
+        List<Long> expected = new java.util.ArrayList<>();
+        for (long n = 1; n < 600; n++) {
+            expected.add(n);
+            expected.add(n);
+        }
+        assertEquals(expected, out.rows.stream().map(Long::valueOf).sorted().toList());
+        assertEquals(List.of("numbers 0 -> 600", "sub 600 -> 1198", "out 1198 -> 0"), report.stages.stream()
+                .map(s -> s.stageId + " " + s.rowsIn + " -> " + s.rowsOut).toList());
     }
 
     @Test
