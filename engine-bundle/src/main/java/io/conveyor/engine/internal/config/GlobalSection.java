@@ -28,11 +28,7 @@ final class GlobalSection {
     static Result read(Optional<TableReader> reader, Map<String, String> env, Map<String, String> overrides) {
         if (reader.isEmpty()) {
             Variables variables = Variables.none().withOverrides(overrides);
-            GlobalSpec defaults = GlobalSpec.defaults();
-            return new Result(new GlobalSpec(variables.values(), defaults.timeoutSeconds(),
-                    defaults.channelBufferSize(), defaults.maxParallelTasks(), defaults.concurrency(),
-                    defaults.plugins(), defaults.wasmPlugins(), defaults.logLevel(), defaults.executor(),
-                    defaults.pluginsLocation()), variables);
+            return new Result(GlobalSpec.defaults().withVariables(variables.values()), variables);
         }
         TableReader r = reader.get();
         r.rejectUnknownKeys(KEYS, List.of());

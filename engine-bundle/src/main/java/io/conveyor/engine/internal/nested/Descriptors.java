@@ -43,9 +43,9 @@ final class Descriptors {
     private static final Parameter OUTPUT = Parameter.builder("output", ParameterType.STRING)
             .description("The id of the sub-pipeline stage whose output this stage emits. Without it: the "
                     + "sub-pipeline's only stage that is not a sink and that no other stage reads; when there is "
-                    + "no such stage (a sub-pipeline with its own sources and sinks, the original tool's form) the "
-                    + "sub-pipeline runs to its end and this stage passes its first input through unchanged; when "
-                    + "there are several, output must say which.")
+                    + "no such stage (a sub-pipeline with its own sources and sinks, the original tool's form) this "
+                    + "stage passes its first input through unchanged, and ends once the sub-pipeline has run to its "
+                    + "end; when there are several, output must say which.")
             .example("\"slim\"").build();
     private static final Parameter VARIABLES = Parameter.builder("variables", ParameterType.TABLE)
             .description("Values for the sub-pipeline's {{name}} references: they replace its [global.variables] "
@@ -148,7 +148,7 @@ final class Descriptors {
                 .parameter(VARIABLES)
                 .example("Keep the big orders and two of their columns, in a sub-pipeline", FILTER_INLINE)
                 .example("The original tool's form: a standalone sub-pipeline with its own source and sink; this "
-                        + "stage passes its input through once it has run", STANDALONE_INLINE)
+                        + "stage passes its input through while it runs", STANDALONE_INLINE)
                 .example("Without inputs, a source: read and filter customers in a sub-pipeline", SOURCE_INLINE)
                 .build();
     }

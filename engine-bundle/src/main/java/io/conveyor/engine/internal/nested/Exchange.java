@@ -203,7 +203,8 @@ final class Exchange {
 
     /**
      * Takes the next batch of the {@code pipeline.input} stage {@code stageId}, or its end once the
-     * parent input has ended and the channel is empty, waiting up to {@code nanos} for either.
+     * parent input has ended and the channel is empty, waiting up to {@code nanos} for either. A
+     * closed exchange never reports an end: its run is being stopped, not completed.
      *
      * @return what was found, or {@code null} when nothing came in time
      */
@@ -218,7 +219,7 @@ final class Exchange {
                     signal();
                     return new Item(batch);
                 }
-                if (channel.ended || closed) {
+                if (channel.ended && !closed) {
                     return new Item(null);
                 }
                 if (left <= 0) {

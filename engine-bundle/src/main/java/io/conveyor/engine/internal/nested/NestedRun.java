@@ -24,9 +24,11 @@ import io.conveyor.engine.internal.exec.StageLease;
 import io.conveyor.engine.internal.exec.StageSupplier;
 
 /**
- * One run of a sub-pipeline, seen from the {@code stage.pipeline} task that started it. The run
+ * One run of a sub-pipeline, seen from the {@code stage.pipeline} task that owns it. The run
  * is a {@link PipelineRun} of its own, on the engine's threads, whose memory is a child of the
- * task's allocator. The task feeds it through {@link #offer} and {@link #endInput}, and emits what
+ * task's allocator. It starts at the task's first call after {@code open}, once the calling
+ * pipeline has opened every stage, so that a calling run failing at its start leaves nothing
+ * behind from the sub-pipeline either. The task feeds it through {@link #offer} and {@link #endInput}, and emits what
  * it returns from its own thread while it waits, in {@link #offer}, {@link #finish} and
  * {@link #pump}: a full input channel never blocks the task while the sub-pipeline waits for it
  * to take its output.
@@ -42,32 +44,43 @@ final class NestedRun {
     private final StageContext parent;
     private final Exchange exchange;
     private final PipelineRun run;
+    private final ExecutorService executor;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile RunReportDTO report;
+    private boolean started;
 
-    private NestedRun(SubPipeline sub, StageContext parent, Exchange exchange, PipelineRun run) {
+    private NestedRun(SubPipeline sub, StageContext parent, Exchange exchange, PipelineRun run,
+            ExecutorService executor) {
         this.sub = sub;
         this.parent = parent;
         this.exchange = exchange;
         this.run = run;
+        this.executor = executor;
     }
 
-    /** Starts the run on one of the executor's threads, which waits for its end. */
-    static NestedRun start(SubPipeline sub, StageContext parent, StageSupplier supplier, ExecutorService executor,
-            ExecutionSettings settings) throws StageException {
+    /** Prepares the run; it starts on one of the executor's threads at the task's first call. */
+    static NestedRun prepare(SubPipeline sub, StageContext parent, StageSupplier supplier, ExecutorService executor,
+            ExecutionSettings settings) {
         Exchange exchange = new Exchange(sub.inputOfStage(), sub.plan().spec().global().channelBufferSize());
         StageSupplier stages = new NestedSupplier(supplier,
                 new NestedInput(ParentInputs.UNKNOWN, exchange), new OutputCapture(exchange, parent.allocator()));
         PipelineRun run = new PipelineRun(sub.plan(), stages, executor, parent.allocator(), settings,
                 new RunIO(parent.stdin(), parent.stdout()));
-        NestedRun nested = new NestedRun(sub, parent, exchange, run);
+        return new NestedRun(sub, parent, exchange, run, executor);
+    }
+
+    private void startOnce() throws StageException {
+        if (started) {
+            return;
+        }
+        started = true;
         try {
-            executor.execute(nested::execute);
+            executor.execute(this::execute);
         } catch (RejectedExecutionException e) {
+            ended.countDown();
             throw new StageException(ErrorCode.STAGE, "cannot start sub-pipeline '" + sub.name()
                     + "': the engine is shutting down");
         }
-        return nested;
     }
 
     private void execute() {
@@ -98,6 +111,7 @@ final class NestedRun {
      * The caller keeps its batch.
      */
     void offer(String input, VectorSchemaRoot batch, Emitter out) throws StageException {
+        startOnce();
         for (String stageId : exchange.readersOf(input)) {
             deliver(stageId, BatchShare.share(batch, parent.allocator()), out);
         }
@@ -124,6 +138,7 @@ final class NestedRun {
 
     /** The parent input has ended: so do the channels of the stages receiving it. */
     void endInput(String input, Emitter out) throws StageException {
+        startOnce();
         exchange.endInput(input);
         emitReturned(out);
         throwIfFailed();
@@ -131,6 +146,7 @@ final class NestedRun {
 
     /** Ends every input, then emits what the sub-pipeline returns until it has ended; throws its failure. */
     void finish(Emitter out) throws StageException {
+        startOnce();
         exchange.endAllInputs();
         while (true) {
             long seen = exchange.version();
@@ -150,6 +166,7 @@ final class NestedRun {
      * @return {@code false} once the sub-pipeline has ended and everything it returned was emitted
      */
     boolean pump(Emitter out) throws StageException {
+        startOnce();
         long seen = exchange.version();
         if (emitReturned(out)) {
             return true;
@@ -167,10 +184,13 @@ final class NestedRun {
      * end. An interrupt ends the wait early; the run then releases its memory when it ends.
      */
     void close() {
-        if (ended.getCount() > 0) {
-            run.stop();
+        if (started && ended.getCount() > 0) {
+            run.stop(); // first: a run that saw its inputs end now could still complete and commit
         }
         exchange.close();
+        if (!started) {
+            return;
+        }
         try {
             ended.await();
         } catch (InterruptedException e) {

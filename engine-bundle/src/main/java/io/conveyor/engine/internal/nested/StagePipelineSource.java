@@ -41,7 +41,7 @@ final class StagePipelineSource implements Source {
 
     @Override
     public SourceTask open(StageConfig config, StageContext context) throws StageException {
-        NestedRun run = subPipelines.start(config, context, List.of());
+        NestedRun run = subPipelines.prepare(config, context, List.of());
         return new SourceTask() {
             @Override
             public boolean produce(Emitter out) throws StageException {

@@ -46,7 +46,7 @@ final class StagePipelineTransform implements Transform {
 
     @Override
     public TransformTask open(StageConfig config, StageContext context, List<String> inputs) throws StageException {
-        NestedRun run = subPipelines.start(config, context, inputs);
+        NestedRun run = subPipelines.prepare(config, context, inputs);
         boolean passThrough = run.returnsNothing();
         String first = inputs.get(0);
         boolean readsAny = passThrough || inputs.stream().anyMatch(run::reads);

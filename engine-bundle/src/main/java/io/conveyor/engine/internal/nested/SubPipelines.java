@@ -65,6 +65,7 @@ public final class SubPipelines {
     private final Supplier<ExecutionSettings> settings;
     private final PipelineLoader loader = new PipelineLoader();
     private final Planner planner = new Planner();
+    private final List<Stage> services;
 
     /**
      * @param catalog  the functions a sub-pipeline may use (the registry)
@@ -78,6 +79,8 @@ public final class SubPipelines {
         this.supplier = supplier;
         this.executor = executor;
         this.settings = settings;
+        this.services = List.of(new StagePipelineSource(this), new StagePipelineTransform(this),
+                new PipelineInputGuard());
     }
 
     /**
@@ -85,7 +88,7 @@ public final class SubPipelines {
      * transform, and {@code pipeline.input}, which outside a sub-pipeline only explains itself.
      */
     public List<Stage> services() {
-        return List.of(new StagePipelineSource(this), new StagePipelineTransform(this), new PipelineInputGuard());
+        return services;
     }
 
     /** A sub-pipeline, or every problem that keeps it from running. */
@@ -114,15 +117,15 @@ public final class SubPipelines {
         return context.inputs().isEmpty() ? Optional.empty() : context.input(context.inputs().get(0));
     }
 
-    /** Plans the sub-pipeline for a run of the stage and starts it. */
-    NestedRun start(StageConfig config, StageContext context, List<String> inputs) throws StageException {
+    /** Plans the sub-pipeline for a run of the stage; the run starts at the task's first call. */
+    NestedRun prepare(StageConfig config, StageContext context, List<String> inputs) throws StageException {
         Resolution resolution = resolve(config, ParentInputs.named(inputs));
         if (resolution.sub() == null) {
             ConfigProblem first = resolution.problems().get(0);
             String all = String.join("; ", resolution.problems().stream().map(ConfigProblem::message).toList());
             throw new StageException(ErrorCode.CONFIG, first.key(), all, null);
         }
-        return NestedRun.start(resolution.sub(), context, supplier, executor, settings.get());
+        return NestedRun.prepare(resolution.sub(), context, supplier, executor, settings.get());
     }
 
     /** Loads and plans the sub-pipeline {@code config} names; every problem is one of the stage's own. */

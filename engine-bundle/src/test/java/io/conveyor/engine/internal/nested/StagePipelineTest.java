@@ -84,6 +84,7 @@ class StagePipelineTest {
         register(new TableSource("none.read", ORDERS, new Object[][] {}));
         register(new CountSource(200, 3));
         register(idle);
+        register(new TestStages.BrokenSource());
         register(new KeepTransform());
         register(new ProjectTransform());
         register(new FailTransform());
@@ -295,6 +296,27 @@ class StagePipelineTest {
                 out.batches.stream().map(b -> b.replace("sub:", "orders:")).toList());
         assertEquals(List.of("1|\"ann\"|250", "2|\"bob\"|40", "3|null|120", "4|\"cy\"|null", "5|\"dee\"|100"),
                 out.rows);
+    }
+
+    @Test
+    void callingRunThatFailsAtItsStartRunsNothingOfTheSubPipeline() throws IOException {
+        RunReportDTO report = run(parent("""
+                inline = \"""
+                [[stages]]
+                id = "load"
+                function = "returns.read"
+
+                [[stages]]
+                id = "save"
+                function = "side.write"
+                inputs = ["load"]
+                \"""
+                """).replace("orders.read", "broken.read"));
+
+        assertEquals("FAILED [p.toml:4:1: error[IO]: stage 'orders' (broken.read) failed: cannot read broken.csv: no "
+                + "such file]", outcome(report));
+        assertEquals(List.of(), side.batches);
+        assertEquals(0, side.commits.get());
     }
 
     @Test
@@ -511,6 +533,63 @@ class StagePipelineTest {
         assertEquals("SUCCEEDED []", outcome(report));
         assertEquals(List.of("1|\"ann\"|250", "3|null|120"), out.rows);
         assertEquals("source", report.stages.get(0).role);
+    }
+
+    @Test
+    void asASourceWithNothingToReturnItOnlyRunsTheSubPipeline() throws IOException {
+        RunReportDTO report = run("""
+                [pipeline]
+                name = "parent"
+
+                [[stages]]
+                id = "sub"
+                function = "stage.pipeline"
+                [stages.config]
+                inline = \"""
+                [[stages]]
+                id = "load"
+                function = "returns.read"
+
+                [[stages]]
+                id = "save"
+                function = "side.write"
+                inputs = ["load"]
+                \"""
+
+                [[stages]]
+                id = "out"
+                function = "render.write"
+                inputs = ["sub"]
+                """);
+
+        assertEquals("SUCCEEDED []", outcome(report));
+        assertEquals(List.of("2|40", "9|0"), side.rows);
+        assertEquals(List.of(), out.batches);
+    }
+
+    @Test
+    void asASourceItHasNoInputForPipelineInput() throws IOException {
+        assertEquals(List.of("p.toml:8:1: error[CONFIG]: stage 'sub': config key 'inline': inline:1:1: error[CONFIG]: "
+                + "stage 'rows': pipeline.input has nothing to receive: the calling stage.pipeline stage has no inputs"),
+                validate("""
+                [pipeline]
+                name = "parent"
+
+                [[stages]]
+                id = "sub"
+                function = "stage.pipeline"
+                [stages.config]
+                inline = \"""
+                [[stages]]
+                id = "rows"
+                function = "pipeline.input"
+                \"""
+
+                [[stages]]
+                id = "out"
+                function = "render.write"
+                inputs = ["sub"]
+                """));
     }
 
     @Test

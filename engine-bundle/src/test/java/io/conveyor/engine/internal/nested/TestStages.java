@@ -123,6 +123,19 @@ final class TestStages {
         }
     }
 
+    /** {@code broken.read}: cannot open. */
+    static final class BrokenSource implements Source {
+        @Override
+        public StageDescriptor descriptor() {
+            return StageDescriptor.builder("broken.read", StageRole.SOURCE).build();
+        }
+
+        @Override
+        public SourceTask open(StageConfig config, StageContext context) throws StageException {
+            throw StageException.io("cannot read broken.csv: no such file", null);
+        }
+    }
+
     /** {@code idle.read}: emits nothing and never ends, but stops when asked. */
     static final class IdleSource implements Source {
         final CountDownLatch producing = new CountDownLatch(1);
