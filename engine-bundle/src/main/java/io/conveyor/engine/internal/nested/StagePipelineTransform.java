@@ -51,9 +51,14 @@ final class StagePipelineTransform implements Transform {
         String first = inputs.get(0);
         boolean readsAny = passThrough || inputs.stream().anyMatch(run::reads);
         return new TransformTask() {
+            /**
+             * With nothing to read, the task is done reading at once; otherwise it takes every
+             * input, and drops the batches of those nobody reads rather than leave them queued,
+             * blocking their producer.
+             */
             @Override
             public boolean accepts(String input) {
-                return readsAny; // inputs nobody reads are taken and dropped, never left to fill up
+                return readsAny;
             }
 
             @Override

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -202,7 +203,7 @@ class StagePipelineTest {
 
     @Test
     void engineStagesDocumentEveryKeyAndShowWorkedExamples() {
-        List<String> declared = new java.util.ArrayList<>();
+        List<String> declared = new ArrayList<>();
         for (Stage stage : service.engineStages()) {
             StageDescriptor descriptor = stage.descriptor();
             declared.add(descriptor.function() + "/" + descriptor.role().id() + " " + descriptor.parameters().stream()
@@ -492,7 +493,7 @@ class StagePipelineTest {
                 """);
 
         assertEquals("SUCCEEDED []", outcome(report));
-        List<Long> expected = new java.util.ArrayList<>();
+        List<Long> expected = new ArrayList<>();
         for (long n = 1; n < 600; n++) {
             expected.add(n);
             expected.add(n);
