@@ -87,7 +87,7 @@ public class FrameworkBootIT {
 
         ServiceReference<?>[] commands = context.getServiceReferences((String) null, "(osgi.command.scope=conveyor)");
         assertEquals(1, commands.length);
-        assertEquals(List.of("io.conveyor.shell", "[list, info, validate, run]"), List.of(
+        assertEquals(List.of("io.conveyor.shell", "[list, info, docs, validate, run]"), List.of(
                 commands[0].getBundle().getSymbolicName(),
                 Arrays.toString((String[]) commands[0].getProperty("osgi.command.function"))));
     }
