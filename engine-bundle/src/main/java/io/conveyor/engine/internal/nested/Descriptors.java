@@ -39,7 +39,7 @@ final class Descriptors {
                     + "[[stages]] tables; a [pipeline] table is optional (the name defaults to inline-pipeline). "
                     + "{{name}} variables in it are those of the calling pipeline. Set exactly one of file and "
                     + "inline.")
-            .example("\"\"\"\n[[stages]]\nid = \"rows\"\nfunction = \"pipeline.input\"\n\"\"\"").build();
+            .example("\"[[stages]]\\nid = \\\"rows\\\"\\nfunction = \\\"pipeline.input\\\"\"").build();
     private static final Parameter OUTPUT = Parameter.builder("output", ParameterType.STRING)
             .description("The id of the sub-pipeline stage whose output this stage emits. Without it: the "
                     + "sub-pipeline's only stage that is not a sink and that no other stage reads; when there is "
