@@ -44,6 +44,7 @@ public class FunctionDiscoveryIT {
     private static final String RESHAPE = "io.conveyor.plugin.reshape";
     private static final String CRYPTO = "io.conveyor.plugin.crypto";
     private static final String FIELDS = "io.conveyor.plugin.fields";
+    private static final String ENGINE = "io.conveyor.engine";
 
     @Inject
     private BundleContext context;
@@ -63,6 +64,7 @@ public class FunctionDiscoveryIT {
         String reshape = RESHAPE + " " + bundle(RESHAPE).getVersion();
         String crypto = CRYPTO + " " + bundle(CRYPTO).getVersion();
         String fields = FIELDS + " " + bundle(FIELDS).getVersion();
+        String engine = ENGINE + " " + bundle(ENGINE).getVersion();
 
         List<String> functions = runtime.functions().stream()
                 .map(f -> f.role + " " + f.function + " " + f.bundleSymbolicName + " " + f.bundleVersion
@@ -72,6 +74,8 @@ public class FunctionDiscoveryIT {
         assertEquals(List.of(
                 "source csv.read " + core + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
+                "source pipeline.input " + engine + " shadowing 0",
+                "source stage.pipeline " + engine + " shadowing 0",
                 "source stdin.read " + core + " shadowing 0",
                 "transform cast.apply " + reshape + " shadowing 0",
                 "transform decrypt.apply " + crypto + " shadowing 0",
@@ -82,6 +86,7 @@ public class FunctionDiscoveryIT {
                 "transform rename.apply " + reshape + " shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
                 "transform sort.apply " + reshape + " shadowing 0",
+                "transform stage.pipeline " + engine + " shadowing 0",
                 "transform union.apply " + reshape + " shadowing 0",
                 "transform validate.schema " + fields + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
