@@ -69,8 +69,9 @@ final class ByteKeys {
             checkSize(total);
             starts[r] = (int) total;
         }
-        if (data.length < total) {
-            data = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, (long) data.length * 2))];
+        if (data.length < total + Hashing.SLACK) {
+            data = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(total + Hashing.SLACK,
+                    (long) data.length * 2))];
         }
         System.arraycopy(starts, 0, cursor, 0, rows);
         for (FieldVector vector : vectors) {
@@ -94,8 +95,8 @@ final class ByteKeys {
     }
 
     private void copy(long address, int length) {
-        if (data.length < length) {
-            data = new byte[Math.max(length, data.length * 2)];
+        if (data.length < length + Hashing.SLACK) {
+            data = new byte[Math.max(length + Hashing.SLACK, data.length * 2)];
         }
         if (length > 0) {
             MemoryUtil.copyFromMemory(address, data, 0, length);
@@ -103,7 +104,7 @@ final class ByteKeys {
     }
 
     private static void checkSize(long bytes) {
-        if (bytes > Integer.MAX_VALUE - 8) {
+        if (bytes > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("the keys of one batch take more than 2 GB");
         }
     }

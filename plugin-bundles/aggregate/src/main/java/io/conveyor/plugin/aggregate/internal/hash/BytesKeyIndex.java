@@ -119,17 +119,19 @@ final class BytesKeyIndex extends KeyIndex {
     }
 
     private boolean sameBytes(int id, byte[] data, int from, int to) {
-        return Arrays.equals(arena, idStarts[id], idStarts[id + 1], data, from, to);
+        int start = idStarts[id];
+        int length = to - from;
+        return idStarts[id + 1] - start == length && Hashing.sameBytes(arena, start, data, from, length);
     }
 
     private int newId(byte[] data, int from, int to, int hash) {
         int length = to - from;
-        if (arenaSize + (long) length > Integer.MAX_VALUE - 8) {
+        long needed = arenaSize + (long) length + Hashing.SLACK;
+        if (needed > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("the distinct keys take more than 2 GB");
         }
-        if (arenaSize + length > arena.length) {
-            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8,
-                    Math.max(arenaSize + (long) length, (long) arena.length * 2)));
+        if (needed > arena.length) {
+            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, (long) arena.length * 2)));
         }
         System.arraycopy(data, from, arena, arenaSize, length);
         if (size + 1 == idHashes.length) {
