@@ -35,8 +35,8 @@ public final class GroupByApply implements Transform {
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder(FUNCTION, StageRole.TRANSFORM)
             .description("Groups rows by the values of key columns and computes aggregates of each group. The "
                     + "output has the key columns, then one column per aggregation, and one row per group, in the "
-                    + "order groups first appear in the input (deterministic, unlike the original's). Null keys "
-                    + "form their own group. Every aggregate ignores null values: count counts the non-null "
+                    + "order groups first appear in the input. Null keys form their own group. Every aggregate "
+                    + "ignores null values: count counts the non-null "
                     + "values of its column (or every row, when it has no column), and a group with no value "
                     + "gets null (count: 0). Result types: count int64; sum int64 for integer columns, float64 "
                     + "for float ones (an int64 overflow is an error); avg (or mean), median, std and var "
