@@ -46,6 +46,29 @@ public final class Columns {
         return schema.getFields().stream().map(Field::getName).collect(Collectors.toList());
     }
 
+    /**
+     * Whether two batches have the same columns: names and types in order (nullability and
+     * metadata may differ from batch to batch).
+     */
+    public static boolean sameColumns(Schema a, Schema b) {
+        List<Field> x = a.getFields();
+        List<Field> y = b.getFields();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!x.get(i).getName().equals(y.get(i).getName()) || !x.get(i).getType().equals(y.get(i).getType())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The columns of a schema for messages: {@code id:int64, name:utf8}. */
+    public static String describe(Schema schema) {
+        return schema.getFields().stream().map(f -> f.getName() + ":" + typeName(f)).collect(Collectors.joining(", "));
+    }
+
     /** The type as messages name it: int64, float64, utf8, bool, date32, ... */
     public static String typeName(Field field) {
         return TypeNames.of(field);

@@ -59,9 +59,9 @@ final class DistinctTask implements TransformTask {
     public void process(String input, VectorSchemaRoot batch, Emitter out) throws StageException {
         if (schema == null) {
             bind(batch.getSchema());
-        } else if (!batch.getSchema().equals(schema)) {
+        } else if (!Columns.sameColumns(batch.getSchema(), schema)) {
             throw StageException.data("the columns of input '" + inputName + "' changed between batches, from "
-                    + describe(schema) + " to " + describe(batch.getSchema()));
+                    + Columns.describe(schema) + " to " + Columns.describe(batch.getSchema()));
         }
         int rows = batch.getRowCount();
         if (rows == 0) {
@@ -86,11 +86,6 @@ final class DistinctTask implements TransformTask {
         } else {
             hold(batch, rows);
         }
-    }
-
-    private static String describe(Schema schema) {
-        return String.join(", ", schema.getFields().stream().map(f -> f.getName() + ":" + Columns.typeName(f))
-                .toList());
     }
 
     private void bind(Schema batchSchema) throws StageException {

@@ -69,10 +69,17 @@ final class BatchColumn {
             if (maskedIds.length < rows) {
                 maskedIds = new int[rows];
             }
-            long validity = vector.getValidityBufferAddress();
-            for (int r = 0; r < rows; r++) {
-                boolean valid = ((MemoryUtil.getByte(validity + (r >>> 3)) >> (r & 7)) & 1) != 0;
-                maskedIds[r] = valid ? groupIds[r] : -1;
+            if (vector instanceof BaseFixedWidthVector || vector instanceof BaseVariableWidthVector
+                    || vector instanceof BaseLargeVariableWidthVector) {
+                long validity = vector.getValidityBufferAddress();
+                for (int r = 0; r < rows; r++) {
+                    boolean valid = ((MemoryUtil.getByte(validity + (r >>> 3)) >> (r & 7)) & 1) != 0;
+                    maskedIds[r] = valid ? groupIds[r] : -1;
+                }
+            } else { // nested and other types, counted only
+                for (int r = 0; r < rows; r++) {
+                    maskedIds[r] = vector.isNull(r) ? -1 : groupIds[r];
+                }
             }
             idsMasked = true;
         }

@@ -55,7 +55,7 @@ public final class GroupByApply implements Transform {
                             + "one of sum, avg, mean, count, min, max, median, std, var, first, last. "
                             + "output_column names the result and defaults to the column's name; a count "
                             + "without column counts rows and then needs output_column. Output names must differ "
-                            + "from each other and from the keys.")
+                            + "from each other and from the keys. An empty array gives just the distinct keys.")
                     .example("[{ column = \"amount\", operation = \"sum\", output_column = \"revenue\" }, "
                             + "{ operation = \"count\", output_column = \"orders\" }]")
                     .build())

@@ -374,15 +374,10 @@ final class JoinTask implements TransformTask {
     }
 
     private static void checkUnchanged(String input, Schema first, Schema now) throws StageException {
-        if (!first.equals(now)) {
+        if (!Columns.sameColumns(first, now)) {
             throw StageException.data("the columns of input '" + input + "' changed between batches, from "
-                    + describe(first) + " to " + describe(now));
+                    + Columns.describe(first) + " to " + Columns.describe(now));
         }
-    }
-
-    private static String describe(Schema schema) {
-        return String.join(", ", schema.getFields().stream().map(f -> f.getName() + ":" + Columns.typeName(f))
-                .toList());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.conveyor.plugin.aggregate.internal.group;
 
 import static io.conveyor.plugin.aggregate.internal.group.GroupByApplyTest.agg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
@@ -18,6 +20,8 @@ import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.impl.UnionListWriter;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -143,6 +147,47 @@ class OtherTypesTest {
             assertEquals(List.of("2.50|2", "null|1"), byPrice.rows());
             assertEquals("s:LargeUtf8, price:Decimal(5, 2, 128), top:LargeUtf8", BatchText.schema(byText.batches().get(0)));
             assertEquals(List.of("b|2.50|b", "a|2.50|a", "null|null|null"), byText.rows());
+        }
+    }
+
+    @Test
+    void aNestedColumnCanBeCountedButNotOtherwiseAggregated() throws StageException {
+        Field tags = new Field("tags", FieldType.nullable(ArrowType.List.INSTANCE),
+                List.of(field("item", new ArrowType.Int(64, true))));
+        try (VectorSchemaRoot lists = VectorSchemaRoot.create(new Schema(List.of(field("k", new ArrowType.Int(64,
+                true)), tags)), root)) {
+            BigIntVector k = (BigIntVector) lists.getVector("k");
+            ListVector list = (ListVector) lists.getVector("tags");
+            k.allocateNew(3);
+            k.set(0, 1);
+            k.set(1, 1);
+            k.set(2, 2);
+            UnionListWriter writer = list.getWriter();
+            writer.setPosition(0);
+            writer.startList();
+            writer.writeBigInt(5);
+            writer.endList();
+            writer.setPosition(2);
+            writer.startList();
+            writer.endList();
+            writer.setValueCount(3);
+            list.setNull(1);
+            lists.setRowCount(3);
+            try (CollectingEmitter out = Runs.transform(groupBy, TestConfig.of(groupBy.descriptor(), Map.of("by", "k",
+                    "aggregations", List.of(agg("tags", "count", "n")))), context, lists)) {
+                assertEquals(List.of("1|1", "2|1"), out.rows());
+            }
+            StageException e = assertThrows(StageException.class, () -> Runs.transform(groupBy,
+                    TestConfig.of(groupBy.descriptor(), Map.of("by", "k", "aggregations", List.of(agg("tags", "max",
+                            "m")))), context, lists));
+            assertEquals("config key 'aggregations[0].column' names column 'tags' of type list, but max needs a "
+                    + "number, bool, text, date, time, timestamp or duration column", e.getMessage());
+            StageException key = assertThrows(StageException.class, () -> Runs.transform(groupBy,
+                    TestConfig.of(groupBy.descriptor(), Map.of("by", "tags", "aggregations", List.of())), context,
+                    lists));
+            assertEquals("config key 'by' names column 'tags' of type list, which cannot be a group key; keys are "
+                    + "numbers, bools, text, binary, decimals, dates, times, timestamps or durations",
+                    key.getMessage());
         }
     }
 }

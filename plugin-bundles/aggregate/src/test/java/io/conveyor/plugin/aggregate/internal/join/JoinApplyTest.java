@@ -347,4 +347,15 @@ class JoinApplyTest {
                 new ConfigProblem("suffix", "config key 'suffix' must not be empty: it tells apart the right input's "
                         + "columns whose names the left input has too")), join.validate(config(values)));
     }
+
+    @Test
+    void aLeftInputThatChangesItsColumnsIsADataError() {
+        List<VectorSchemaRoot> left = List.of(batch("k:int64, v:int64", row(1, 1)), batch("k:int64, v:utf8",
+                row(1, "x")));
+        List<VectorSchemaRoot> right = List.of(batch("k:int64, w:int64", row(1, 2)));
+        StageException e = assertThrows(StageException.class, () -> Runs.transform(join, config(Map.of("on", "k")),
+                context, inputs("l", left, "r", right)));
+        assertEquals("the columns of input 'l' changed between batches, from k:int64, v:int64 to k:int64, v:utf8",
+                e.getMessage());
+    }
 }
