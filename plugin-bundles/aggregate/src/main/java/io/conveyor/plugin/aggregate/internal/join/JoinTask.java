@@ -28,8 +28,8 @@ import io.conveyor.plugin.aggregate.internal.hash.KeyIndex;
  * (left row, right row; -1 for none), and the output columns are gathered from them. Unmatched
  * right rows (right and full joins) follow at the end, in right input order.
  *
- * <p>State: the right input (all its columns) and its key index, and for right and full joins
- * one flag per right row. The left input is not held.
+ * <p>State: the right input's columns that the output shows (none for semi and anti joins) and
+ * its key index, and for right and full joins one flag per right row. The left input is not held.
  */
 final class JoinTask implements TransformTask {
 
@@ -97,8 +97,8 @@ final class JoinTask implements TransformTask {
         if (rows == 0) {
             return;
         }
-        for (int c = 0; c < rightData.getFieldVectors().size(); c++) {
-            batch.getVector(c).accept(new VectorAppender(rightData.getVector(c)), null);
+        for (FieldVector held : rightData.getFieldVectors()) {
+            batch.getVector(held.getName()).accept(new VectorAppender(held), null);
         }
         rightData.setRowCount(rightRows + rows);
         for (int c = 0; c < keyVectors.length; c++) {
@@ -118,9 +118,22 @@ final class JoinTask implements TransformTask {
         rightSchema = schema;
         index = KeyIndex.create(keys);
         keyVectors = new FieldVector[keys.size()];
-        rightData = VectorSchemaRoot.create(schema, context.allocator());
+        rightData = VectorSchemaRoot.create(new Schema(heldColumns(schema)), context.allocator());
         rightData.allocateNew();
         rightData.setRowCount(0);
+    }
+
+    /**
+     * The right columns the output needs, so the only ones held: none for semi and anti joins, the
+     * non-key columns for the others, and the keys too for right and full joins, whose unmatched
+     * right rows show them in the left key columns.
+     */
+    private List<Field> heldColumns(Schema schema) {
+        if (!how.hasRightColumns()) {
+            return List.of();
+        }
+        return schema.getFields().stream()
+                .filter(f -> how.keepsUnmatchedRight() || !spec.rightKeys().contains(f.getName())).toList();
     }
 
     /** Links the batch's rows into their keys' chains, so a key's rows are found in input order. */
