@@ -38,9 +38,10 @@ public final class JoinApply implements Transform {
                     + "when the left has the name too; semi and anti joins output the left columns only. Row "
                     + "order: left input order, each left row followed by its matches in right input order; "
                     + "right and full joins then add the unmatched right rows in right input order, with the "
-                    + "left key columns holding their keys and the other left columns null. When both inputs "
-                    + "come from one upstream stage, the engine may report that the join waits on itself; put a "
-                    + "stage that holds the right side in between.")
+                    + "left key columns holding their keys and the other left columns null. While the right input "
+                    + "is read, the left waits in the engine's queues; when both come from one upstream stage (a "
+                    + "self-join), that stage cannot go on once the left queue is full, and the engine reports "
+                    + "that the stages wait on each other: read the data with two source stages instead.")
             .parameter(Parameter.builder("on", ParameterType.STRING_LIST)
                     .description("The key columns, named the same in both inputs; a single one may be a plain "
                             + "string. Or set left_on and right_on.")
