@@ -3,6 +3,7 @@ package io.conveyor.plugin.aggregate.internal.column;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.SchemaContext;
 import io.conveyor.api.stage.StageException;
@@ -28,7 +29,7 @@ public final class Inputs {
     public static boolean check(String function, SchemaContext context, int expected, String advice) {
         String problem = countProblem(function, context.inputs(), expected, advice);
         if (problem != null) {
-            context.report(new io.conveyor.api.stage.ConfigProblem(null, problem));
+            context.report(new ConfigProblem(null, problem));
         }
         return problem == null;
     }

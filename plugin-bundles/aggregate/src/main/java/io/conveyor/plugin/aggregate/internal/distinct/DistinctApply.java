@@ -3,6 +3,7 @@ package io.conveyor.plugin.aggregate.internal.distinct;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -146,7 +147,7 @@ public final class DistinctApply implements Transform {
         ConfigValues.throwFirst(validate(config));
         Inputs.require(FUNCTION, inputs, 1, ADVICE);
         String key = columnsKey(config);
-        Keep keep = Keep.valueOf(config.getString("keep").toUpperCase(java.util.Locale.ROOT));
+        Keep keep = Keep.valueOf(config.getString("keep").toUpperCase(Locale.ROOT));
         return new DistinctTask(key, config.getStringList(key), keep == Keep.ANY ? Keep.FIRST : keep,
                 inputs.get(0), context);
     }

@@ -1,6 +1,7 @@
 package io.conveyor.plugin.aggregate.internal.group;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -21,7 +22,7 @@ public enum Operation {
 
     /** The operation a config name stands for; the name must be one of {@link #NAMES}. */
     public static Operation parse(String name) {
-        return name.equals("mean") ? AVG : valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return name.equals("mean") ? AVG : valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     /** Whether the operation applies to a column of this kind. */

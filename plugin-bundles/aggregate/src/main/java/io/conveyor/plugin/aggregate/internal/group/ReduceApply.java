@@ -20,6 +20,7 @@ import io.conveyor.api.stage.Transform;
 import io.conveyor.api.stage.TransformTask;
 import io.conveyor.plugin.aggregate.internal.column.Inputs;
 import io.conveyor.plugin.aggregate.internal.column.Problems;
+import io.conveyor.plugin.kit.config.ConfigValues;
 
 /** {@code reduce.apply}: one aggregate of a whole column, as a one-row, one-column table. */
 @Component(property = {Stage.FUNCTION + "=reduce.apply", Stage.ROLE + "=transform"})
@@ -93,7 +94,7 @@ public final class ReduceApply implements Transform {
 
     @Override
     public TransformTask open(StageConfig config, StageContext context, List<String> inputs) throws StageException {
-        io.conveyor.plugin.kit.config.ConfigValues.throwFirst(validate(config));
+        ConfigValues.throwFirst(validate(config));
         Inputs.require(FUNCTION, inputs, 1, ADVICE);
         return new GroupingTask("by", List.of(), List.of(spec(config)), inputs.get(0), context);
     }
