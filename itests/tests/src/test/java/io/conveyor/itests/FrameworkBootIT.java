@@ -64,6 +64,7 @@ public class FrameworkBootIT {
                 "io.conveyor.api",
                 "io.conveyor.arrow",
                 "io.conveyor.engine",
+                "io.conveyor.plugin.aggregate",
                 "io.conveyor.plugin.core",
                 "io.conveyor.plugin.crypto",
                 "io.conveyor.plugin.expression",

@@ -45,6 +45,7 @@ public class FunctionDiscoveryIT {
     private static final String CRYPTO = "io.conveyor.plugin.crypto";
     private static final String FIELDS = "io.conveyor.plugin.fields";
     private static final String ENGINE = "io.conveyor.engine";
+    private static final String AGGREGATE = "io.conveyor.plugin.aggregate";
 
     @Inject
     private BundleContext context;
@@ -65,6 +66,7 @@ public class FunctionDiscoveryIT {
         String crypto = CRYPTO + " " + bundle(CRYPTO).getVersion();
         String fields = FIELDS + " " + bundle(FIELDS).getVersion();
         String engine = ENGINE + " " + bundle(ENGINE).getVersion();
+        String aggregate = AGGREGATE + " " + bundle(AGGREGATE).getVersion();
 
         List<String> functions = runtime.functions().stream()
                 .map(f -> f.role + " " + f.function + " " + f.bundleSymbolicName + " " + f.bundleVersion
@@ -79,10 +81,15 @@ public class FunctionDiscoveryIT {
                 "source stdin.read " + core + " shadowing 0",
                 "transform cast.apply " + reshape + " shadowing 0",
                 "transform decrypt.apply " + crypto + " shadowing 0",
+                "transform distinct.apply " + aggregate + " shadowing 0",
                 "transform encrypt.apply " + crypto + " shadowing 0",
                 "transform filter.apply " + expression + " shadowing 0",
+                "transform groupby.apply " + aggregate + " shadowing 0",
+                "transform join.apply " + aggregate + " shadowing 0",
                 "transform json.extract " + fields + " shadowing 0",
                 "transform limit.apply " + reshape + " shadowing 0",
+                "transform map.apply " + expression + " shadowing 0",
+                "transform reduce.apply " + aggregate + " shadowing 0",
                 "transform rename.apply " + reshape + " shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
                 "transform sort.apply " + reshape + " shadowing 0",
