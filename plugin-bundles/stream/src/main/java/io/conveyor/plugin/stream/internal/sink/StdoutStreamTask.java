@@ -9,16 +9,17 @@ import io.conveyor.api.stage.SinkTask;
 import io.conveyor.api.stage.StageException;
 
 /**
- * One run of stdout.stream: prints as it is given rows. The run's stdout belongs to the engine;
- * it is written and flushed, never closed. Not thread-safe.
+ * One run of stdout.stream: lines are collected and written out in one write, then flushed,
+ * every {@code flushEvery} rows and at the end of every batch. The run's stdout belongs to the
+ * engine: it is written and flushed, never closed. Not thread-safe.
  */
 final class StdoutStreamTask implements SinkTask {
 
     private final PrintStream stdout;
     private final RowFormat format;
     private final long flushEvery;
-    private final StringBuilder line = new StringBuilder();
-    private long unflushed;
+    private final StringBuilder pending = new StringBuilder();
+    private long pendingRows;
 
     StdoutStreamTask(PrintStream stdout, RowFormat format, long flushEvery) {
         this.stdout = stdout;
@@ -30,26 +31,26 @@ final class StdoutStreamTask implements SinkTask {
     public void write(String input, VectorSchemaRoot batch) throws StageException {
         String header = format.header(batch.getFieldVectors());
         if (header != null) {
-            print(header);
+            pending.append(header).append('\n');
         }
         for (int r = 0; r < batch.getRowCount(); r++) {
-            line.setLength(0);
-            format.row(batch, r, line);
-            print(line);
-            if (++unflushed >= flushEvery) {
+            format.row(batch, r, pending);
+            pending.append('\n');
+            if (++pendingRows >= flushEvery) {
                 flush();
             }
         }
         flush();
     }
 
-    private void print(CharSequence text) {
-        byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        stdout.write(bytes, 0, bytes.length);
-    }
-
     private void flush() throws StageException {
-        unflushed = 0;
+        pendingRows = 0;
+        if (pending.length() == 0) {
+            return;
+        }
+        byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
+        pending.setLength(0);
+        stdout.write(bytes, 0, bytes.length);
         stdout.flush();
         if (stdout.checkError()) {
             throw StageException.io("cannot write to standard output (it was closed, or the program reading it "
