@@ -42,6 +42,7 @@ public class FunctionDiscoveryIT {
     private static final String CORE = "io.conveyor.plugin.core";
     private static final String EXPRESSION = "io.conveyor.plugin.expression";
     private static final String RESHAPE = "io.conveyor.plugin.reshape";
+    private static final String STREAM = "io.conveyor.plugin.stream";
 
     @Inject
     private BundleContext context;
@@ -59,6 +60,7 @@ public class FunctionDiscoveryIT {
         String core = CORE + " " + bundle(CORE).getVersion();
         String expression = EXPRESSION + " " + bundle(EXPRESSION).getVersion();
         String reshape = RESHAPE + " " + bundle(RESHAPE).getVersion();
+        String stream = STREAM + " " + bundle(STREAM).getVersion();
 
         List<String> functions = runtime.functions().stream()
                 .map(f -> f.role + " " + f.function + " " + f.bundleSymbolicName + " " + f.bundleVersion
@@ -67,13 +69,20 @@ public class FunctionDiscoveryIT {
 
         assertEquals(List.of(
                 "source csv.read " + core + " shadowing 0",
+                "source file.watch " + stream + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
                 "source stdin.read " + core + " shadowing 0",
+                "source stdin.stream " + stream + " shadowing 0",
+                "transform aggregate.stream " + stream + " shadowing 0",
+                "transform chunk.apply " + stream + " shadowing 0",
                 "transform filter.apply " + expression + " shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
+                "transform window.apply " + stream + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",
-                "sink stdout.write " + core + " shadowing 0"), functions);
+                "sink stdout.stream " + stream + " shadowing 0",
+                "sink stdout.write " + core + " shadowing 0",
+                "sink stdout_stream.write " + stream + " shadowing 0"), functions);
     }
 
     @Test
