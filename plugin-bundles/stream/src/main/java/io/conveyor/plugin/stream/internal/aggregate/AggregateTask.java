@@ -13,6 +13,7 @@ import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.TransformTask;
+import io.conveyor.plugin.stream.internal.rows.Cells;
 import io.conveyor.plugin.stream.internal.rows.WindowColumns;
 
 /**
@@ -69,7 +70,7 @@ final class AggregateTask implements TransformTask {
             column.setInitialCapacity(groups.count());
             column.allocateNew();
             for (int g = 0; g < groups.count(); g++) {
-                column.copyFromSafe(groups.firstRow(g), g, key);
+                Cells.copy(key, groups.firstRow(g), column, g);
             }
             column.setValueCount(groups.count());
             return column;

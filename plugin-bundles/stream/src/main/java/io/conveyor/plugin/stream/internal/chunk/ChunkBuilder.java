@@ -12,6 +12,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import io.conveyor.plugin.stream.internal.rows.Cells;
+
 /**
  * Builds chunk.apply's output: one list column whose every cell holds a run of consecutive input
  * rows as structs with the input's columns.
@@ -78,7 +80,7 @@ final class ChunkBuilder {
                 FieldVector source = segment.rows().getVector(c);
                 FieldVector target = targets.get(c);
                 for (int r = 0; r < segment.count(); r++) {
-                    target.copyFromSafe(segment.from() + r, to + r, source);
+                    Cells.copy(source, segment.from() + r, target, to + r);
                 }
             }
             for (int r = 0; r < segment.count(); r++) {

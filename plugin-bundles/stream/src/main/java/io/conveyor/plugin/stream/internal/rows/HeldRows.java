@@ -7,8 +7,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import io.conveyor.plugin.kit.column.RowCopy;
-
 /**
  * Rows a stateful streaming stage keeps across batches (the rows of open windows, a chunk being
  * filled), in arrival order, copied into buffers of the stage's allocator. The rows are kept in
@@ -65,7 +63,7 @@ public final class HeldRows implements AutoCloseable {
             FieldVector source = batch.getVector(c);
             FieldVector target = targets.get(c);
             for (int r = 0; r < n; r++) {
-                target.copyFromSafe(from + r, count + r, source);
+                Cells.copy(source, from + r, target, count + r);
             }
         }
         count += n;
@@ -74,7 +72,7 @@ public final class HeldRows implements AutoCloseable {
 
     /** A new batch of the held rows at {@code indices[0..n)}, in that order; the caller owns it. */
     public VectorSchemaRoot copy(int[] indices, int n) {
-        return RowCopy.copy(rows, indices, n, allocator);
+        return Cells.copyRows(rows, indices, n, allocator);
     }
 
     /** The held rows, for reading; valid until the next call that changes them. */
@@ -88,7 +86,7 @@ public final class HeldRows implements AutoCloseable {
             close();
             return;
         }
-        VectorSchemaRoot kept = RowCopy.copy(rows, indices, n, allocator);
+        VectorSchemaRoot kept = Cells.copyRows(rows, indices, n, allocator);
         rows.close();
         rows = kept;
         count = n;

@@ -57,15 +57,15 @@ public final class WindowApply implements Transform {
                     .example("\"sliding\"").build())
             .parameter(Parameter.builder("size", ParameterType.FLOAT)
                     .description("Tumbling and sliding windows (required): rows per window, or with time_column "
-                            + "the window's length.")
+                            + "the window's length (seconds, or the column's own unit for a number column).")
                     .example("100").build())
             .parameter(Parameter.builder("slide", ParameterType.FLOAT)
                     .description("Sliding windows (required): how far each window starts after the previous "
                             + "one, in rows or on time_column.")
                     .example("10").build())
             .parameter(Parameter.builder("gap", ParameterType.FLOAT)
-                    .description("Session windows (required): the seconds without rows (on time_column, or of "
-                            + "arrival time without it) that end a session.")
+                    .description("Session windows (required): how long without rows ends a session: seconds "
+                            + "of arrival time without time_column, else measured on it like size.")
                     .example("30").build())
             .parameter(Parameter.builder("time_column", ParameterType.STRING)
                     .description("The column giving each row's time: a number, a timestamp or ISO-8601 text. "

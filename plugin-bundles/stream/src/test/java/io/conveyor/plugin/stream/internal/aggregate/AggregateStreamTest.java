@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -195,5 +198,16 @@ class AggregateStreamTest {
                 + "name of the result column of operation 'count'")),
                 aggregate.validate(config(Map.of("operation", "count", "group_by", "count"))));
         assertThrows(IllegalArgumentException.class, () -> config(Map.of("operation", "median")));
+    }
+
+    @Test
+    void columnsWithoutValuesYetAreNullKeysAndNullValues() throws StageException {
+        Schema schema = new Schema(List.of(
+                new Field("tag", FieldType.nullable(ArrowType.Null.INSTANCE), null),
+                new Field("ms", FieldType.nullable(ArrowType.Null.INSTANCE), null)));
+        VectorSchemaRoot nulls = VectorSchemaRoot.create(schema, root);
+        nulls.setRowCount(2);
+        assertEquals(List.of("sum:Null, tag:Null", "null|null"),
+                run(Map.of("operation", "sum", "value_column", "ms", "group_by", "tag"), nulls));
     }
 }

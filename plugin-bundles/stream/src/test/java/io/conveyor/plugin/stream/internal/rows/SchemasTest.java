@@ -67,4 +67,20 @@ class SchemasTest {
             assertEquals(List.of("\"x\"|true"), BatchText.rows(held.view()));
         }
     }
+
+    @Test
+    void aColumnWithoutValuesIsHeldAndLaterTakesTheTypeOfItsFirstValues() {
+        Schema nulls = new Schema(List.of(new Field("n", FieldType.nullable(ArrowType.Null.INSTANCE), null)));
+        try (HeldRows held = new HeldRows(root);
+                VectorSchemaRoot none = VectorSchemaRoot.create(nulls, root);
+                VectorSchemaRoot some = Batches.of(root, "n:int64", row(7))) {
+            none.setRowCount(2);
+            held.append(none, 0, 2);
+            held.append(none, 1, 1);
+            assertEquals("n:Null", BatchText.schema(held.view()));
+            held.append(some, 0, 1);
+            assertEquals("n:int64", BatchText.schema(held.view()));
+            assertEquals(List.of("null", "null", "null", "7"), BatchText.rows(held.view()));
+        }
+    }
 }

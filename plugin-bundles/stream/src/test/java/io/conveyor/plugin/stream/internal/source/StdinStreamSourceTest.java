@@ -72,6 +72,7 @@ class StdinStreamSourceTest {
                 "1|null|null", "2|\"x\"|null", "null|null|\"{\"d\":[1,true]}\""),
                 read("{\"a\":1}\n\n{\"a\":2,\"b\":\"x\"}\n{\"b\":null,\"c\":{\"d\":[1,true]}}\n", Map.of()));
         assertEquals(List.of("a:float64", "1.0", "2.5"), read("{\"a\":1}\r\n{\"a\":2.5}", Map.of()));
+        assertEquals(List.of("a:int64, b:Null", "1|null"), read("{\"a\":1,\"b\":null}\n", Map.of()));
     }
 
     @Test
