@@ -42,23 +42,24 @@ final class StdinFeed implements LineFeed {
         try {
             String line;
             while (!closed && (line = lines.readLine()) != null) {
-                queue.put(line);
+                hand(line);
             }
-            queue.put(END);
+            hand(END);
         } catch (IOException e) {
-            if (!closed) {
-                putQuietly(e);
+            try {
+                hand(e);
+            } catch (InterruptedException closing) {
+                // closed meanwhile: nobody is waiting for the failure
             }
         } catch (InterruptedException e) {
             // closed while waiting for room in the queue
         }
     }
 
-    private void putQuietly(IOException failure) {
-        try {
-            queue.put(failure);
-        } catch (InterruptedException e) {
-            // closed meanwhile: nobody is waiting for the failure
+    /** Queues an item, waiting for room, unless the feed is closed (then nobody will take it). */
+    private void hand(Object item) throws InterruptedException {
+        while (!closed && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            // the stage is behind: wait for room, which holds the producer back
         }
     }
 

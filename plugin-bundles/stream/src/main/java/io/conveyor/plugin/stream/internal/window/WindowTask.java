@@ -16,6 +16,7 @@ import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.TransformTask;
+import io.conveyor.plugin.kit.column.TypeNames;
 import io.conveyor.plugin.stream.internal.rows.CellJson;
 import io.conveyor.plugin.stream.internal.rows.HeldRows;
 import io.conveyor.plugin.stream.internal.window.Windows.LateRow;
@@ -94,8 +95,9 @@ final class WindowTask implements TransformTask {
             windows = output.spec().windows(batchAxis);
         } else if (axis.kind() != batchAxis.kind() || (axis.kind() == TimeAxis.Kind.TIMESTAMP
                 && !axis.boundType().equals(batchAxis.boundType()))) {
-            throw StageException.data("column '" + output.spec().timeColumn() + "' of input '" + input
-                    + "' changed type mid-stream, to " + batchAxis.boundType() + "; window.apply keeps one time axis");
+            String column = output.spec().timeColumn();
+            throw StageException.data("column '" + column + "' of input '" + input + "' changed type mid-stream, to "
+                    + TypeNames.of(schema.findField(column)) + "; window.apply keeps one time axis");
         } else if (axis instanceof TimeAxis.ArrivalAxis) {
             return axis; // one clock for the whole run
         }

@@ -217,6 +217,14 @@ class WindowApplyTest {
     }
 
     @Test
+    void aTimeColumnThatChangesKindMidStreamIsAnError() {
+        StageException e = assertThrows(StageException.class, () -> steps(Map.of("size", 60, "time_column", "ts"),
+                Batches.of(root, "ts:int64", row(1)), Batches.of(root, "ts:utf8", row("2024-05-01T10:00:00Z"))));
+        assertEquals("column 'ts' of input 'in' changed type mid-stream, to utf8; window.apply keeps one time axis",
+                e.getMessage());
+    }
+
+    @Test
     void aNullTimeIsAnError() {
         StageException e = assertThrows(StageException.class, () -> steps(Map.of("size", 60, "time_column", "ts"),
                 Batches.of(root, "ts:int64", row(1), row((Object) null))));
