@@ -58,7 +58,10 @@ final class RecordTable {
         current = new Object[names.size()];
     }
 
-    /** Sets a value of the row being built: {@code Long}, {@code Double}, {@code Boolean}, {@code String}, {@link JsonText} or {@code null}. */
+    /**
+     * Sets a value of the row being built: {@code Long}, {@code Double}, {@code Boolean},
+     * {@code String}, {@link JsonText} or {@code null}.
+     */
     void set(int column, Object value) {
         if (column >= current.length) {
             current = Arrays.copyOf(current, names.size());
@@ -89,7 +92,9 @@ final class RecordTable {
         return new Schema(fields);
     }
 
-    /** A batch of the rows collected since the last flush, with every column of the stream so far; the caller owns it. */
+    /**
+     * A batch of the rows collected since the last flush, with every column of the stream so far;
+     * the caller owns it. */
     VectorSchemaRoot flush(BufferAllocator allocator) {
         Schema schema = schema();
         int count = rows.size();

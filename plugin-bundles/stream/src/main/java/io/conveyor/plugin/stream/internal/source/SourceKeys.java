@@ -2,6 +2,8 @@ package io.conveyor.plugin.stream.internal.source;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
+
 import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.Parameter;
 import io.conveyor.api.stage.ParameterType;
@@ -39,7 +41,7 @@ final class SourceKeys {
         return ConfigValues.singleCharProblem(config, "delimiter");
     }
 
-    static LineFormat lineFormat(StageConfig config, String source, com.fasterxml.jackson.core.JsonFactory json) {
+    static LineFormat lineFormat(StageConfig config, String source, JsonFactory json) {
         return LineFormat.of(config.getString("format"), config.getBoolean("headers"),
                 config.getString("delimiter").charAt(0), source, json);
     }

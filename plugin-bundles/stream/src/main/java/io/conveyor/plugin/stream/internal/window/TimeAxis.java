@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -211,8 +212,8 @@ abstract sealed class TimeAxis {
             try {
                 return micros(parse(text));
             } catch (DateTimeException e) {
-                throw StageException.data("column '" + columnName + "' holds \"" + text + "\" in row " + (rowNumber + 1)
-                        + ", which is not an ISO-8601 date-time such as 2024-05-01T10:15:00Z");
+                throw StageException.data("column '" + columnName + "' holds \"" + text + "\" in row "
+                        + (rowNumber + 1) + ", which is not an ISO-8601 date-time such as 2024-05-01T10:15:00Z");
             }
         }
 
@@ -221,11 +222,11 @@ abstract sealed class TimeAxis {
             String iso = text.length() > 10 && text.charAt(10) == ' '
                     ? text.substring(0, 10) + 'T' + text.substring(11) : text;
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso,
-                    java.time.OffsetDateTime::from, LocalDateTime::from);
+                    OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof LocalDateTime local) {
                 return local.toInstant(ZoneOffset.UTC);
             }
-            return ((java.time.OffsetDateTime) parsed).toInstant();
+            return ((OffsetDateTime) parsed).toInstant();
         }
 
         static double micros(Instant instant) {

@@ -160,7 +160,8 @@ class AggregateStreamTest {
         aggregate.outputSchema(config(Map.of("operation", "max", "value_column", "latency", "group_by",
                 List.of("lvl"))), schemas);
         assertEquals(List.of(
-                "config key 'group_by' names column 'lvl', which input 'logs' does not have (columns: level, ms, score)",
+                "config key 'group_by' names column 'lvl', which input 'logs' does not have (columns: level, ms, "
+                        + "score)",
                 "config key 'value_column' names column 'latency', which input 'logs' does not have (columns: level, "
                         + "ms, score)"), schemas.messages());
     }

@@ -126,7 +126,8 @@ class ChunkApplyTest {
         Schema input = Batches.schema("id:int64, name:utf8");
         TestSchemaContext schemas = TestSchemaContext.of("in", input);
         Optional<Schema> output = chunk.outputSchema(config(Map.of("output_column", "rows")), schemas);
-        assertEquals("Schema<rows: List<item: Struct<id: Int(64, true), name: Utf8>>>", output.orElseThrow().toString());
+        assertEquals("Schema<rows: List<item: Struct<id: Int(64, true), name: Utf8>>>",
+                output.orElseThrow().toString());
         assertEquals(List.of(), schemas.problems());
     }
 
