@@ -4,6 +4,7 @@ import static io.conveyor.testing.Batches.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,7 @@ class AggregateStreamTest {
 
     private List<String> run(Map<String, ?> values, VectorSchemaRoot... batches) throws StageException {
         try (CollectingEmitter out = Runs.transform(aggregate, config(values), context, batches)) {
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             for (VectorSchemaRoot batch : out.batches()) {
                 lines.add(BatchText.schema(batch));
                 lines.addAll(BatchText.rows(batch));
@@ -210,5 +211,28 @@ class AggregateStreamTest {
         nulls.setRowCount(2);
         assertEquals(List.of("sum:Null, tag:Null", "null|null"),
                 run(Map.of("operation", "sum", "value_column", "ms", "group_by", "tag"), nulls));
+    }
+
+    @Test
+    void manyGroupsOfSeveralKeyTypesComeInOrderOfFirstAppearance() throws StageException {
+        Object[][] rows = new Object[2000][];
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            String name = i % 5 == 0 ? null : "k" + (i * 7 % 301);
+            double score = (i % 3) * 0.5;
+            boolean flag = i % 2 == 0;
+            rows[i] = row(name, score, flag, (long) i);
+            expected.merge(name + "|" + score + "|" + flag, (long) i, Long::sum);
+        }
+        List<String> want = new ArrayList<>();
+        want.add("sum:int64, name:utf8, score:float64, flag:bool");
+        expected.forEach((key, sum) -> {
+            String[] parts = key.split("\\|");
+            want.add(sum + "|" + (parts[0].equals("null") ? "null" : "\"" + parts[0] + "\"") + "|" + parts[1] + "|"
+                    + parts[2]);
+        });
+        assertEquals(want, run(Map.of("operation", "sum", "value_column", "n", "group_by",
+                List.of("name", "score", "flag")), Batches.of(root, "name:utf8, score:float64, flag:bool, n:int64",
+                rows)));
     }
 }
