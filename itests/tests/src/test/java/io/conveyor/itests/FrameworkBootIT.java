@@ -66,6 +66,7 @@ public class FrameworkBootIT {
                 "io.conveyor.plugin.expression", "ACTIVE",
                 "io.conveyor.plugin.kit", "ACTIVE",
                 "io.conveyor.plugin.reshape", "ACTIVE",
+                "io.conveyor.plugin.stream", "ACTIVE",
                 "io.conveyor.shell", "ACTIVE"), states);
     }
 

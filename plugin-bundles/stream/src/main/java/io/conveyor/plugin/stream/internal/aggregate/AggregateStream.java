@@ -31,8 +31,8 @@ public final class AggregateStream implements Transform {
     static final String FUNCTION = "aggregate.stream";
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder(FUNCTION, StageRole.TRANSFORM)
-            .description("Aggregates each batch as it arrives: count, sum, avg, min or max of a column, per group of "
-                    + "the group_by columns, giving rows such as {\"count\": 3, \"level\": \"error\"}: the result "
+            .description("Aggregates each incoming batch, or each window, per group: count, sum, avg, min or max of "
+                    + "a column. Results are rows such as {\"count\": 3, \"level\": \"error\"}: the result "
                     + "column, named after the operation, then the group columns. Fed by window.apply, it "
                     + "aggregates each window on its own instead (the window columns lead every result row, and a "
                     + "batch holding several windows gives results for each); otherwise the results follow the "

@@ -30,8 +30,8 @@ public final class ChunkApply implements Transform {
     static final long MAX_BATCH_SIZE = 10_000;
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder(FUNCTION, StageRole.TRANSFORM)
-            .description("Groups every batch_size consecutive rows into one output row, whose only column holds "
-                    + "them as a list of structs with the input's columns (for bulk requests or batched writes). "
+            .description("Groups every batch_size consecutive rows into one row holding them as a list. The list's "
+                    + "items are structs with the input's columns (for bulk requests or batched writes). "
                     + "Chunks run across the batches the stage receives, so their size does not depend on how "
                     + "the input was batched; the last chunk holds the rows left at the end of the input. A "
                     + "chunk whose rows came with different columns (a stream that gained a column) holds them "

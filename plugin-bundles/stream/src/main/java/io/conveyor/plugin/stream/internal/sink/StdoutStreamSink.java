@@ -22,8 +22,8 @@ import io.conveyor.plugin.kit.config.ConfigValues;
 @Component(property = {Stage.FUNCTION + "=stdout.stream", Stage.ROLE + "=sink"})
 public final class StdoutStreamSink implements Sink {
 
-    static final String DESCRIPTION = "Prints every row on the run's standard output as soon as its batch "
-            + "arrives, one line per row (pretty JSON spans several), and flushes after every flush_every rows and "
+    static final String DESCRIPTION = "Prints each row on the run's standard output as soon as it arrives. Each "
+            + "row is a line (pretty JSON spans several), flushed after every flush_every rows and "
             + "at the end of each batch, so a live stream shows as it flows. Columns come in the batch's order: "
             + "jsonl and json give an object per row, csv the values (a header line too with headers, printed "
             + "again when the columns change), text key=value pairs with JSON values (level=\"error\" count=3). "

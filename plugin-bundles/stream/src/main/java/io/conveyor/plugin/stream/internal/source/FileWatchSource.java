@@ -29,8 +29,8 @@ import io.conveyor.plugin.kit.column.NumberText;
 public final class FileWatchSource implements Source {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("file.watch", StageRole.SOURCE)
-            .description("Follows a file as tail -F does and streams the lines appended to it, each exactly once: "
-                    + "it checks the file every poll interval and passes on the complete lines written since its "
+            .description("Follows a file as tail -F does, streaming each line appended to it exactly once. It "
+                    + "checks the file every poll interval and passes on the complete lines written since its "
                     + "last read (a line waits for its line break). A file that is truncated, or replaced by a new "
                     + "one (log rotation), is read again from its start, the old file first read to its end; a "
                     + "missing file is waited for. The source never ends by itself: the run's stop or its "

@@ -35,7 +35,7 @@ public final class StdinStreamSource implements Source {
     static final String SOURCE = "<stdin>";
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("stdin.stream", StageRole.SOURCE)
-            .description("Streams the run's standard input line by line, passing rows on as they arrive: a batch "
+            .description("Streams the run's standard input line by line, passing rows on as they arrive. A batch "
                     + "goes as soon as it holds the run's batch size, or flush_interval_ms after its first line "
                     + "arrived, so rows from a slow or paused producer show downstream within that time; the stream "
                     + "ends with the input. Columns are the keys of the JSON objects (or the CSV fields) in order of "

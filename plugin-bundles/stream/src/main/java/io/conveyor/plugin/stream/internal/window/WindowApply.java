@@ -31,9 +31,10 @@ public final class WindowApply implements Transform {
     static final String FUNCTION = "window.apply";
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder(FUNCTION, StageRole.TRANSFORM)
-            .description("Cuts a stream of rows into windows and emits each window's rows as soon as the window "
-                    + "closes, with three columns added: window_id (int64; 0, 1, 2, ... in the order windows are "
-                    + "emitted), window_start and window_end (the window's bounds, start included, end excluded). "
+            .description("Cuts a stream into tumbling, sliding or session windows and emits each window's rows when "
+                    + "it closes. Three columns are added: window_id (int64; 0, 1, 2 and so on, in the order "
+                    + "windows are emitted), window_start and window_end (the window's bounds, start included, end "
+                    + "excluded). "
                     + "At the end of the input the windows still open are emitted too, so the last ones may be "
                     + "shorter. Without time_column, tumbling and sliding windows count rows: window k holds rows "
                     + "k*slide to k*slide+size-1 (counting from 0; tumbling windows slide by their size), bounds "
