@@ -47,7 +47,7 @@ final class Groups {
         int mask = Integer.highestOneBit(Math.max(8, rows) * 2 - 1) * 2 - 1;
         int[] slots = new int[mask + 1];
         Arrays.fill(slots, -1);
-        Cells cells = new Cells(keys);
+        KeyCells cells = new KeyCells(keys);
         for (int r = 0; r < rows; r++) {
             int slot = mix(hashes[r]) & mask;
             while (true) {
@@ -95,12 +95,12 @@ final class Groups {
     }
 
     /** Compares the key cells of two rows. */
-    private static final class Cells {
+    private static final class KeyCells {
         private final List<FieldVector> keys;
         private final ArrowBufPointer left = new ArrowBufPointer();
         private final ArrowBufPointer right = new ArrowBufPointer();
 
-        Cells(List<FieldVector> keys) {
+        KeyCells(List<FieldVector> keys) {
             this.keys = keys;
         }
 
