@@ -42,6 +42,8 @@ public class FunctionDiscoveryIT {
     private static final String CORE = "io.conveyor.plugin.core";
     private static final String EXPRESSION = "io.conveyor.plugin.expression";
     private static final String RESHAPE = "io.conveyor.plugin.reshape";
+    private static final String CRYPTO = "io.conveyor.plugin.crypto";
+    private static final String FIELDS = "io.conveyor.plugin.fields";
     private static final String STREAM = "io.conveyor.plugin.stream";
 
     @Inject
@@ -60,6 +62,8 @@ public class FunctionDiscoveryIT {
         String core = CORE + " " + bundle(CORE).getVersion();
         String expression = EXPRESSION + " " + bundle(EXPRESSION).getVersion();
         String reshape = RESHAPE + " " + bundle(RESHAPE).getVersion();
+        String crypto = CRYPTO + " " + bundle(CRYPTO).getVersion();
+        String fields = FIELDS + " " + bundle(FIELDS).getVersion();
         String stream = STREAM + " " + bundle(STREAM).getVersion();
 
         List<String> functions = runtime.functions().stream()
@@ -75,8 +79,12 @@ public class FunctionDiscoveryIT {
                 "source stdin.stream " + stream + " shadowing 0",
                 "transform aggregate.stream " + stream + " shadowing 0",
                 "transform chunk.apply " + stream + " shadowing 0",
+                "transform decrypt.apply " + crypto + " shadowing 0",
+                "transform encrypt.apply " + crypto + " shadowing 0",
                 "transform filter.apply " + expression + " shadowing 0",
+                "transform json.extract " + fields + " shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
+                "transform validate.schema " + fields + " shadowing 0",
                 "transform window.apply " + stream + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",

@@ -45,6 +45,19 @@ public class ShellCommandsIT {
         assertEquals(6, out.lines().count());
     }
 
+    /**
+     * docs/functions.md is what {@code conveyor docs} prints for the bundles the distribution
+     * installs: regenerate it with {@code ./conveyor docs > docs/functions.md} when a stage's
+     * declaration changes.
+     */
+    @Test
+    public void theFunctionReferenceInDocsIsWhatTheStagesDeclare() throws Exception {
+        String committed = Runs.read(TestPaths.repository().resolve("docs/functions.md"));
+
+        assertEquals("docs/functions.md is stale: run ./conveyor docs > docs/functions.md", committed,
+                execute("conveyor:docs"));
+    }
+
     @Test
     public void validateReportsAValidPipeline() throws Exception {
         Path work = TestPaths.newWorkFolder("shell-validate");
