@@ -71,6 +71,7 @@ public class FrameworkBootIT {
                 "io.conveyor.plugin.fields",
                 "io.conveyor.plugin.kit",
                 "io.conveyor.plugin.reshape",
+                "io.conveyor.plugin.stream",
                 "io.conveyor.shell")
                 .collect(Collectors.toMap(name -> name, name -> "ACTIVE")), states);
     }

@@ -46,6 +46,7 @@ public class FunctionDiscoveryIT {
     private static final String FIELDS = "io.conveyor.plugin.fields";
     private static final String ENGINE = "io.conveyor.engine";
     private static final String AGGREGATE = "io.conveyor.plugin.aggregate";
+    private static final String STREAM = "io.conveyor.plugin.stream";
 
     @Inject
     private BundleContext context;
@@ -67,6 +68,7 @@ public class FunctionDiscoveryIT {
         String fields = FIELDS + " " + bundle(FIELDS).getVersion();
         String engine = ENGINE + " " + bundle(ENGINE).getVersion();
         String aggregate = AGGREGATE + " " + bundle(AGGREGATE).getVersion();
+        String stream = STREAM + " " + bundle(STREAM).getVersion();
 
         List<String> functions = runtime.functions().stream()
                 .map(f -> f.role + " " + f.function + " " + f.bundleSymbolicName + " " + f.bundleVersion
@@ -75,11 +77,15 @@ public class FunctionDiscoveryIT {
 
         assertEquals(List.of(
                 "source csv.read " + core + " shadowing 0",
+                "source file.watch " + stream + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
                 "source pipeline.input " + engine + " shadowing 0",
                 "source stage.pipeline " + engine + " shadowing 0",
                 "source stdin.read " + core + " shadowing 0",
+                "source stdin.stream " + stream + " shadowing 0",
+                "transform aggregate.stream " + stream + " shadowing 0",
                 "transform cast.apply " + reshape + " shadowing 0",
+                "transform chunk.apply " + stream + " shadowing 0",
                 "transform decrypt.apply " + crypto + " shadowing 0",
                 "transform distinct.apply " + aggregate + " shadowing 0",
                 "transform encrypt.apply " + crypto + " shadowing 0",
@@ -96,9 +102,12 @@ public class FunctionDiscoveryIT {
                 "transform stage.pipeline " + engine + " shadowing 0",
                 "transform union.apply " + reshape + " shadowing 0",
                 "transform validate.schema " + fields + " shadowing 0",
+                "transform window.apply " + stream + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",
-                "sink stdout.write " + core + " shadowing 0"), functions);
+                "sink stdout.stream " + stream + " shadowing 0",
+                "sink stdout.write " + core + " shadowing 0",
+                "sink stdout_stream.write " + stream + " shadowing 0"), functions);
     }
 
     @Test

@@ -41,8 +41,8 @@ public class ShellCommandsIT {
     public void listShowsTheBuiltInFunctionsByRole() throws Exception {
         String out = execute("conveyor:list -t sinks");
 
-        assertTrue(out, out.startsWith("Sinks\n  csv.write     io.conveyor.plugin.core "));
-        assertEquals(4, out.lines().count());
+        assertTrue(out, out.startsWith("Sinks\n  csv.write            io.conveyor.plugin.core "));
+        assertEquals(6, out.lines().count());
     }
 
     /**
