@@ -118,7 +118,7 @@ public class FunctionDiscoveryIT {
 
         assertEquals(filter.getProperty(Constants.SERVICE_ID), listed.serviceId);
         assertEquals(0, listed.ranking);
-        assertEquals("Keeps the rows where a column compares true with a value.", listed.summary);
+        assertEquals("Keeps the rows where a condition is true.", listed.summary);
     }
 
     @Test
