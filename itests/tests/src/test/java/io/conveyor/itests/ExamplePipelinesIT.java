@@ -150,6 +150,55 @@ public class ExamplePipelinesIT {
     }
 
     @Test
+    public void nestedPipelinesPassTheOrdersThroughAndReturnTheSubPipelinesStage() {
+        Path work = TestPaths.newWorkFolder("nested");
+        Path pipeline = Runs.copyExample("nested", work);
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+        assertEquals("SUCCEEDED", Runs.outcome(report));
+        assertEquals(List.of(
+                "orders csv.read 0 -> 6 SUCCEEDED",
+                "archive stage.pipeline 6 -> 6 SUCCEEDED",
+                "big_orders stage.pipeline 6 -> 2 SUCCEEDED",
+                "save csv.write 2 -> 0 SUCCEEDED"), Runs.stageLines(report));
+        assertEquals(List.of("io.conveyor.engine", "io.conveyor.engine"), report.stages.subList(1, 3).stream()
+                .map(s -> s.provider.split(" ")[0]).toList());
+    }
+
+    @Test
+    public void subPipelineFilesCallingEachOtherAreRejectedWithTheCycle() {
+        Path work = TestPaths.newWorkFolder("cycle");
+        String calling = """
+                [pipeline]
+                name = "NAME"
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+
+                [stages.config]
+                path = "in.csv"
+
+                [[stages]]
+                id = "call"
+                function = "stage.pipeline"
+                inputs = ["load"]
+
+                [stages.config]
+                file = "OTHER"
+                """;
+        Path a = Runs.write(work.resolve("a.toml"), calling.replace("NAME", "a").replace("OTHER", "b.toml"));
+        Runs.write(work.resolve("b.toml"), calling.replace("NAME", "b").replace("OTHER", "a.toml"));
+
+        ValidationDTO validation = runtime.validate(Runs.request(a, work));
+
+        assertEquals(List.of(a + ":17:1: error[CONFIG]: stage 'call': config key 'file': b.toml:17:1: "
+                + "error[CONFIG]: stage 'call': config key 'file' runs a.toml, which is already running: "
+                + a + " -> b.toml -> " + a), Runs.problemLines(validation.problems));
+    }
+
+    @Test
     public void validPipelineValidatesWithoutProblems() {
         Path work = TestPaths.newWorkFolder("valid");
         Path pipeline = Runs.copyExample("quickstart", work);

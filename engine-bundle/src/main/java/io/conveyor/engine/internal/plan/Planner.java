@@ -20,6 +20,7 @@ import io.conveyor.engine.internal.config.Suggestions;
 import io.conveyor.engine.internal.config.ValueText;
 import io.conveyor.engine.internal.model.Location;
 import io.conveyor.engine.internal.model.PipelineException;
+import io.conveyor.engine.internal.model.PipelineScope;
 import io.conveyor.engine.internal.model.PipelineSpec;
 import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
@@ -32,17 +33,27 @@ import io.conveyor.engine.internal.model.StageSpec;
 public final class Planner {
 
     /**
+     * Plans a pipeline on its own, with no environment.
+     *
      * @param workingDirectory where relative paths in stage config resolve
      * @throws PipelineException with every problem found (graph, functions, config), in file order
      */
     public Plan plan(PipelineSpec spec, FunctionCatalog catalog, Path workingDirectory) throws PipelineException {
+        return plan(spec, catalog, PipelineScope.topLevel(workingDirectory, Map.of(), spec.file(), null));
+    }
+
+    /**
+     * @param scope what the pipeline is planned within; every stage's config carries it
+     * @throws PipelineException with every problem found (graph, functions, config), in file order
+     */
+    public Plan plan(PipelineSpec spec, FunctionCatalog catalog, PipelineScope scope) throws PipelineException {
         if (spec.stages().isEmpty()) {
             throw new PipelineException(Problem.at(ErrorCode.PLAN, Location.of(spec.file()),
                     "pipeline has no stages: add at least one [[stages]] table"));
         }
         List<Problem> problems = new ArrayList<>();
         StageGraph graph = StageGraph.build(spec.stages(), problems);
-        ConfigChecker checker = new ConfigChecker(workingDirectory);
+        ConfigChecker checker = new ConfigChecker(scope);
         Map<String, PlannedStage> planned = new HashMap<>();
         Map<String, StageRole> roles = new HashMap<>();
         for (StageSpec stage : spec.stages()) {
