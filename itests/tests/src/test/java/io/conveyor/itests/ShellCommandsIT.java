@@ -42,7 +42,7 @@ public class ShellCommandsIT {
         String out = execute("conveyor:list -t sinks");
 
         assertTrue(out, out.startsWith("Sinks\n  csv.write            io.conveyor.plugin.core "));
-        assertEquals(6, out.lines().count());
+        assertEquals(7, out.lines().count());
     }
 
     /**
