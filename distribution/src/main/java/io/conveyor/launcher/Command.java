@@ -9,6 +9,7 @@ enum Command {
     VALIDATE("validate", "a pipeline file"),
     LIST("list", null),
     INFO("info", "a function name"),
+    DOCS("docs", null),
     /** Commands the launcher carries out itself. */
     SERVER("server", null),
     HELP("help", null),
@@ -34,7 +35,7 @@ enum Command {
 
     /** Whether the engine's command-line service carries it out inside a fresh framework. */
     boolean runsInEngine() {
-        return this == RUN || this == VALIDATE || this == LIST || this == INFO;
+        return this == RUN || this == VALIDATE || this == LIST || this == INFO || this == DOCS;
     }
 
     static Optional<Command> byWord(String word) {
@@ -43,6 +44,7 @@ enum Command {
             case "validate" -> Optional.of(VALIDATE);
             case "list" -> Optional.of(LIST);
             case "info" -> Optional.of(INFO);
+            case "docs" -> Optional.of(DOCS);
             case "server" -> Optional.of(SERVER);
             case "help", "--help", "-h" -> Optional.of(HELP);
             case "--version", "-V" -> Optional.of(VERSION);

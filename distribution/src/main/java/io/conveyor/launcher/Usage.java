@@ -11,6 +11,7 @@ final class Usage {
               validate [--json] FILE              check a pipeline without running it
               list [--json] [-t TYPE]             list the stage functions (TYPE: sources, transforms, sinks)
               info [--json] FUNCTION              describe a function and its parameters
+              docs                                every function's reference as Markdown (docs/functions.md)
               server [--home DIR] [--headless]    run a server: deploy/ is watched, a shell runs on a terminal
               help                                show this help
               --version                           show the version

@@ -3,9 +3,17 @@ package io.conveyor.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -32,6 +40,73 @@ public class ExamplePipelinesIT {
     @Configuration
     public Option[] configuration() {
         return ConveyorOptions.conveyor(ExamplePipelinesIT.class);
+    }
+
+    /**
+     * Every folder of {@code examples/} with a {@code pipeline.toml} and an {@code expected/} folder
+     * runs through the runtime and writes exactly the files of {@code expected/} under
+     * {@code output/}, byte for byte (binary files such as Parquet too), and nothing else. An
+     * {@code expected/stdout.txt} is compared
+     * with what the run printed on stdout instead.
+     */
+    @Test
+    public void everyExampleWritesExactlyItsExpectedFiles() throws IOException {
+        List<String> failures = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        for (Path example : examplesWithExpectations()) {
+            String name = example.getFileName().toString();
+            checked.add(name);
+            failures.addAll(runAndCompare(name));
+        }
+        assertFalse("no example was found under " + TestPaths.examples(), checked.isEmpty());
+        assertEquals("examples checked: " + checked, List.of(), failures);
+    }
+
+    private static List<Path> examplesWithExpectations() throws IOException {
+        try (Stream<Path> folders = Files.list(TestPaths.examples())) {
+            return folders.filter(f -> Files.isRegularFile(f.resolve("pipeline.toml")))
+                    .filter(f -> Files.isDirectory(f.resolve("expected")))
+                    .sorted().toList();
+        }
+    }
+
+    private List<String> runAndCompare(String name) throws IOException {
+        Path work = TestPaths.newWorkFolder("example-" + name);
+        Path pipeline = Runs.copyExample(name, work);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work).withStreams(
+                new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+        if (!"SUCCEEDED".equals(report.outcome)) {
+            return List.of(name + ": " + Runs.outcome(report));
+        }
+        Path expected = TestPaths.examples().resolve(name).resolve("expected");
+        Path output = pipeline.getParent().resolve("output");
+        List<String> failures = new ArrayList<>();
+        List<String> expectedFiles = relativeFiles(expected);
+        for (String file : expectedFiles) {
+            byte[] want = Files.readAllBytes(expected.resolve(file));
+            byte[] got = file.equals("stdout.txt") ? stdout.toByteArray()
+                    : Files.exists(output.resolve(file)) ? Files.readAllBytes(output.resolve(file)) : null;
+            if (!Arrays.equals(want, got)) {
+                failures.add(name + ": " + file + (got == null ? " was not written"
+                        : " differs:\n" + new String(got, StandardCharsets.UTF_8)));
+            }
+        }
+        List<String> extra = new ArrayList<>(relativeFiles(output));
+        extra.removeAll(expectedFiles);
+        if (!extra.isEmpty()) {
+            failures.add(name + ": wrote files that expected/ does not have: " + extra);
+        }
+        return failures;
+    }
+
+    private static List<String> relativeFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+        }
     }
 
     @Test
@@ -72,6 +147,55 @@ public class ExamplePipelinesIT {
         // the sink takes its inputs in the order the pipeline lists them: shipped, then returns
         assertEquals(Runs.read(TestPaths.examples().resolve("fanout/expected/ledger.jsonl")),
                 Runs.read(work.resolve("examples/fanout/output/ledger.jsonl")));
+    }
+
+    @Test
+    public void nestedPipelinesPassTheOrdersThroughAndReturnTheSubPipelinesStage() {
+        Path work = TestPaths.newWorkFolder("nested");
+        Path pipeline = Runs.copyExample("nested", work);
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+        assertEquals("SUCCEEDED", Runs.outcome(report));
+        assertEquals(List.of(
+                "orders csv.read 0 -> 6 SUCCEEDED",
+                "archive stage.pipeline 6 -> 6 SUCCEEDED",
+                "big_orders stage.pipeline 6 -> 2 SUCCEEDED",
+                "save csv.write 2 -> 0 SUCCEEDED"), Runs.stageLines(report));
+        assertEquals(List.of("io.conveyor.engine", "io.conveyor.engine"), report.stages.subList(1, 3).stream()
+                .map(s -> s.provider.split(" ")[0]).toList());
+    }
+
+    @Test
+    public void subPipelineFilesCallingEachOtherAreRejectedWithTheCycle() {
+        Path work = TestPaths.newWorkFolder("cycle");
+        String calling = """
+                [pipeline]
+                name = "NAME"
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+
+                [stages.config]
+                path = "in.csv"
+
+                [[stages]]
+                id = "call"
+                function = "stage.pipeline"
+                inputs = ["load"]
+
+                [stages.config]
+                file = "OTHER"
+                """;
+        Path a = Runs.write(work.resolve("a.toml"), calling.replace("NAME", "a").replace("OTHER", "b.toml"));
+        Runs.write(work.resolve("b.toml"), calling.replace("NAME", "b").replace("OTHER", "a.toml"));
+
+        ValidationDTO validation = runtime.validate(Runs.request(a, work));
+
+        assertEquals(List.of(a + ":17:1: error[CONFIG]: stage 'call': config key 'file': b.toml:17:1: "
+                + "error[CONFIG]: stage 'call': config key 'file' runs a.toml, which is already running: "
+                + a + " -> b.toml -> " + a), Runs.problemLines(validation.problems));
     }
 
     @Test

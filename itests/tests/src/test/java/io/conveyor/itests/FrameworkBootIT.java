@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -58,15 +60,22 @@ public class FrameworkBootIT {
                 states.put(name, stateName(bundle.getState()));
             }
         }
-        assertEquals(Map.of(
-                "io.conveyor.api", "ACTIVE",
-                "io.conveyor.arrow", "ACTIVE",
-                "io.conveyor.engine", "ACTIVE",
-                "io.conveyor.plugin.core", "ACTIVE",
-                "io.conveyor.plugin.expression", "ACTIVE",
-                "io.conveyor.plugin.kit", "ACTIVE",
-                "io.conveyor.plugin.reshape", "ACTIVE",
-                "io.conveyor.shell", "ACTIVE"), states);
+        assertEquals(Stream.of(
+                "io.conveyor.api",
+                "io.conveyor.arrow",
+                "io.conveyor.engine",
+                "io.conveyor.parquet",
+                "io.conveyor.plugin.aggregate",
+                "io.conveyor.plugin.core",
+                "io.conveyor.plugin.crypto",
+                "io.conveyor.plugin.expression",
+                "io.conveyor.plugin.fields",
+                "io.conveyor.plugin.kit",
+                "io.conveyor.plugin.parquet",
+                "io.conveyor.plugin.reshape",
+                "io.conveyor.plugin.stream",
+                "io.conveyor.shell")
+                .collect(Collectors.toMap(name -> name, name -> "ACTIVE")), states);
     }
 
     @Test
@@ -87,7 +96,7 @@ public class FrameworkBootIT {
 
         ServiceReference<?>[] commands = context.getServiceReferences((String) null, "(osgi.command.scope=conveyor)");
         assertEquals(1, commands.length);
-        assertEquals(List.of("io.conveyor.shell", "[list, info, validate, run]"), List.of(
+        assertEquals(List.of("io.conveyor.shell", "[list, info, docs, validate, run]"), List.of(
                 commands[0].getBundle().getSymbolicName(),
                 Arrays.toString((String[]) commands[0].getProperty("osgi.command.function"))));
     }

@@ -42,6 +42,12 @@ public class FunctionDiscoveryIT {
     private static final String CORE = "io.conveyor.plugin.core";
     private static final String EXPRESSION = "io.conveyor.plugin.expression";
     private static final String RESHAPE = "io.conveyor.plugin.reshape";
+    private static final String CRYPTO = "io.conveyor.plugin.crypto";
+    private static final String FIELDS = "io.conveyor.plugin.fields";
+    private static final String ENGINE = "io.conveyor.engine";
+    private static final String AGGREGATE = "io.conveyor.plugin.aggregate";
+    private static final String STREAM = "io.conveyor.plugin.stream";
+    private static final String PARQUET = "io.conveyor.plugin.parquet";
 
     @Inject
     private BundleContext context;
@@ -59,6 +65,12 @@ public class FunctionDiscoveryIT {
         String core = CORE + " " + bundle(CORE).getVersion();
         String expression = EXPRESSION + " " + bundle(EXPRESSION).getVersion();
         String reshape = RESHAPE + " " + bundle(RESHAPE).getVersion();
+        String crypto = CRYPTO + " " + bundle(CRYPTO).getVersion();
+        String fields = FIELDS + " " + bundle(FIELDS).getVersion();
+        String engine = ENGINE + " " + bundle(ENGINE).getVersion();
+        String aggregate = AGGREGATE + " " + bundle(AGGREGATE).getVersion();
+        String stream = STREAM + " " + bundle(STREAM).getVersion();
+        String parquet = PARQUET + " " + bundle(PARQUET).getVersion();
 
         List<String> functions = runtime.functions().stream()
                 .map(f -> f.role + " " + f.function + " " + f.bundleSymbolicName + " " + f.bundleVersion
@@ -67,13 +79,39 @@ public class FunctionDiscoveryIT {
 
         assertEquals(List.of(
                 "source csv.read " + core + " shadowing 0",
+                "source file.watch " + stream + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
+                "source parquet.read " + parquet + " shadowing 0",
+                "source pipeline.input " + engine + " shadowing 0",
+                "source stage.pipeline " + engine + " shadowing 0",
                 "source stdin.read " + core + " shadowing 0",
+                "source stdin.stream " + stream + " shadowing 0",
+                "transform aggregate.stream " + stream + " shadowing 0",
+                "transform cast.apply " + reshape + " shadowing 0",
+                "transform chunk.apply " + stream + " shadowing 0",
+                "transform decrypt.apply " + crypto + " shadowing 0",
+                "transform distinct.apply " + aggregate + " shadowing 0",
+                "transform encrypt.apply " + crypto + " shadowing 0",
                 "transform filter.apply " + expression + " shadowing 0",
+                "transform groupby.apply " + aggregate + " shadowing 0",
+                "transform join.apply " + aggregate + " shadowing 0",
+                "transform json.extract " + fields + " shadowing 0",
+                "transform limit.apply " + reshape + " shadowing 0",
+                "transform map.apply " + expression + " shadowing 0",
+                "transform reduce.apply " + aggregate + " shadowing 0",
+                "transform rename.apply " + reshape + " shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
+                "transform sort.apply " + reshape + " shadowing 0",
+                "transform stage.pipeline " + engine + " shadowing 0",
+                "transform union.apply " + reshape + " shadowing 0",
+                "transform validate.schema " + fields + " shadowing 0",
+                "transform window.apply " + stream + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",
-                "sink stdout.write " + core + " shadowing 0"), functions);
+                "sink parquet.write " + parquet + " shadowing 0",
+                "sink stdout.stream " + stream + " shadowing 0",
+                "sink stdout.write " + core + " shadowing 0",
+                "sink stdout_stream.write " + stream + " shadowing 0"), functions);
     }
 
     @Test
@@ -84,7 +122,7 @@ public class FunctionDiscoveryIT {
 
         assertEquals(filter.getProperty(Constants.SERVICE_ID), listed.serviceId);
         assertEquals(0, listed.ranking);
-        assertEquals("Keeps the rows where a column compares true with a value.", listed.summary);
+        assertEquals("Keeps the rows where a condition is true.", listed.summary);
     }
 
     @Test

@@ -108,7 +108,7 @@ public class HotDeploymentIT {
         awaitProvider("absent");
         RunReportDTO report = runStamped();
         assertEquals("INVALID", report.outcome);
-        assertEquals(List.of("stage 's': function 'stamp.apply' is not available"),
+        assertEquals(List.of("stage 's': function 'stamp.apply' is not available (did you mean 'map.apply'?)"),
                 report.problems.stream().map(p -> p.message).toList());
     }
 

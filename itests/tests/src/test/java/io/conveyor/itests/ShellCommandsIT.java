@@ -41,8 +41,21 @@ public class ShellCommandsIT {
     public void listShowsTheBuiltInFunctionsByRole() throws Exception {
         String out = execute("conveyor:list -t sinks");
 
-        assertTrue(out, out.startsWith("Sinks\n  csv.write     io.conveyor.plugin.core "));
-        assertEquals(4, out.lines().count());
+        assertTrue(out, out.startsWith("Sinks\n  csv.write            io.conveyor.plugin.core "));
+        assertEquals(7, out.lines().count());
+    }
+
+    /**
+     * docs/functions.md is what {@code conveyor docs} prints for the bundles the distribution
+     * installs: regenerate it with {@code ./conveyor docs > docs/functions.md} when a stage's
+     * declaration changes.
+     */
+    @Test
+    public void theFunctionReferenceInDocsIsWhatTheStagesDeclare() throws Exception {
+        String committed = Runs.read(TestPaths.repository().resolve("docs/functions.md"));
+
+        assertEquals("docs/functions.md is stale: run ./conveyor docs > docs/functions.md", committed,
+                execute("conveyor:docs"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.ValidationDTO;
 
 /**
- * The commands {@code run}, {@code validate}, {@code list}, {@code info} and {@code help}, for
+ * The commands {@code run}, {@code validate}, {@code list}, {@code info}, {@code docs} and {@code help}, for
  * the launcher and the Gogo shell alike.
  *
  * <p>Streams: reports and problems go to {@code err}; {@code list}, {@code info} and
@@ -43,6 +43,7 @@ public final class CommandLine {
               validate [--json] FILE         check a pipeline without running it
               list [--json] [-t TYPE]        list the functions (TYPE: sources, transforms, sinks)
               info [--json] FUNCTION         describe a function: parameters and examples
+              docs                           every function's reference as Markdown (docs/functions.md)
               help                           show this help
             """;
 
@@ -63,6 +64,7 @@ public final class CommandLine {
     private final ConveyorRuntime runtime;
     private final TextFormat text = new TextFormat();
     private final JsonFormat json = new JsonFormat();
+    private final MarkdownFormat markdown = new MarkdownFormat();
 
     public CommandLine(ConveyorRuntime runtime) {
         this.runtime = runtime;
@@ -103,6 +105,7 @@ public final class CommandLine {
             case "validate" -> validate(options, session);
             case "list" -> list(options, session);
             case "info" -> info(options, session);
+            case "docs" -> docs(options, session);
             case "help", "--help", "-h" -> {
                 session.out().print(USAGE);
                 yield OK;
@@ -189,6 +192,17 @@ public final class CommandLine {
             return INVALID;
         }
         session.out().print(options.json ? json.info(function.get()) : text.info(function.get()));
+        return OK;
+    }
+
+    private int docs(Options options, Session session) {
+        if (options.problem != null) {
+            return usage(session, options.problem);
+        }
+        if (!options.arguments.isEmpty() || options.json) {
+            return usage(session, "docs takes no arguments");
+        }
+        session.out().print(markdown.reference(runtime.functions()));
         return OK;
     }
 

@@ -26,6 +26,7 @@ import io.conveyor.api.runtime.ConveyorRuntime;
         "osgi.command.scope=conveyor",
         "osgi.command.function=list",
         "osgi.command.function=info",
+        "osgi.command.function=docs",
         "osgi.command.function=validate",
         "osgi.command.function=run" })
 public final class ConveyorCommands {
@@ -45,6 +46,11 @@ public final class ConveyorCommands {
     @Descriptor("describe a function: info [--json] FUNCTION")
     public void info(CommandSession session, String... args) {
         execute(session, "info", args);
+    }
+
+    @Descriptor("print every function's reference as Markdown: docs")
+    public void docs(CommandSession session, String... args) {
+        execute(session, "docs", args);
     }
 
     @Descriptor("check a pipeline file without running it: validate [--json] FILE")

@@ -116,14 +116,14 @@ public final class TextFormat {
         return out.toString();
     }
 
-    private static String requirement(ParameterDTO parameter) {
+    static String requirement(ParameterDTO parameter) {
         if (parameter.required) {
             return "required";
         }
         return parameter.defaultValue == null ? "optional" : "default " + value(parameter.defaultValue);
     }
 
-    private static String parameterText(ParameterDTO parameter) {
+    static String parameterText(ParameterDTO parameter) {
         String text = orEmpty(parameter.description);
         if (!parameter.allowedValues.isEmpty()) {
             String allowed = "one of " + parameter.allowedValues.stream().map(TextFormat::value)

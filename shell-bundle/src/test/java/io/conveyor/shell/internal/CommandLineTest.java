@@ -228,6 +228,56 @@ class CommandLineTest {
     }
 
     @Test
+    void docsPrintsEveryFunctionAsMarkdownWithTheWordingOfInfo() {
+        assertEquals(0, execute("docs"));
+        assertEquals(MarkdownFormat.HEADER + """
+                | Function | Role | Bundle | Summary |
+                |---|---|---|---|
+                | [`csv.read`](#csvread-source) | source | `io.conveyor.plugin.core` | Reads a CSV file. |
+                | [`filter.apply`](#filterapply-transform) | transform | `io.acme.filters` | Keeps the rows that match. |
+                | [`json.write`](#jsonwrite-sink) | sink | `io.conveyor.plugin.core` | Writes JSON. |
+
+                ## csv.read (source)
+
+                Provided by `io.conveyor.plugin.core`.
+
+                No parameters.
+
+                ## filter.apply (transform)
+
+                Provided by `io.acme.filters`.
+
+                Keeps the rows that match. Nulls never match.
+
+                | Key | Type | Required / default | Description |
+                |---|---|---|---|
+                | `column` | string | required | The column to compare. |
+                | `operator` | string | default "==" | How to compare. (one of "==", "!=", ">=") |
+                | `value` | any | required | e.g. 150 |
+
+                Keep big sales:
+
+                ```toml
+                [[stages]]
+                id = "big"
+                function = "filter.apply"
+                ```
+
+                ## json.write (sink)
+
+                Provided by `io.conveyor.plugin.core`.
+
+                No parameters.
+                """, out());
+    }
+
+    @Test
+    void docsTakesNoArguments() {
+        assertEquals(2, execute("docs", "x"));
+        assertEquals("conveyor: docs takes no arguments\nRun 'conveyor help' for usage.\n", err());
+    }
+
+    @Test
     void infoAsJsonListsTheParameters() {
         assertEquals(0, execute("info", "--json", "filter.apply"));
         assertTrue(out().contains("\"name\" : \"operator\",\n    \"type\" : \"string\",\n    \"required\" : false,\n"

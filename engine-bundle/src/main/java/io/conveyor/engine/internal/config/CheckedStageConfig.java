@@ -11,11 +11,13 @@ import java.util.Objects;
 import io.conveyor.api.stage.Parameter;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageDescriptor;
+import io.conveyor.engine.internal.model.PipelineScope;
 
 /**
  * A stage's {@code [stages.config]} after the planner has checked it against the stage's
  * declaration: the values the pipeline sets, the declared defaults for the others, and the
- * run's working directory for relative paths. Immutable and thread-safe.
+ * pipeline's scope (the working directory relative paths resolve against; the chain of pipelines
+ * {@code stage.pipeline} checks for recursion). Immutable and thread-safe.
  *
  * <p>Reading a key with the wrong accessor (for example {@code getLong} on a string parameter)
  * is a bug in the stage and throws {@link IllegalArgumentException}; reading a number or boolean
@@ -25,16 +27,26 @@ public final class CheckedStageConfig implements StageConfig {
 
     private final Map<String, Object> values;
     private final StageDescriptor descriptor;
-    private final Path workingDirectory;
+    private final PipelineScope scope;
 
     /**
-     * @param values           the keys the pipeline sets, in file order, already checked
-     * @param workingDirectory where relative paths resolve
+     * @param values the keys the pipeline sets, in file order, already checked
+     * @param scope  what the pipeline is planned within; relative paths resolve against its working directory
      */
-    public CheckedStageConfig(Map<String, Object> values, StageDescriptor descriptor, Path workingDirectory) {
+    public CheckedStageConfig(Map<String, Object> values, StageDescriptor descriptor, PipelineScope scope) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-        this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+        this.scope = Objects.requireNonNull(scope, "scope");
+    }
+
+    /** A config of a pipeline planned on its own from {@code workingDirectory}, with no environment. */
+    public CheckedStageConfig(Map<String, Object> values, StageDescriptor descriptor, Path workingDirectory) {
+        this(values, descriptor, PipelineScope.topLevel(workingDirectory, Map.of(), "pipeline", null));
+    }
+
+    /** What the pipeline holding this stage is planned within. */
+    public PipelineScope scope() {
+        return scope;
     }
 
     @Override
@@ -96,7 +108,7 @@ public final class CheckedStageConfig implements StageConfig {
     @Override
     public Path getPath(String key) {
         String text = getString(key);
-        return text == null ? null : workingDirectory.resolve(text).normalize();
+        return text == null ? null : scope.workingDirectory().resolve(text).normalize();
     }
 
     @Override

@@ -20,16 +20,22 @@ final class GlobalSection {
     private GlobalSection() {
     }
 
-    /** The spec and the variables; {@code reader} is empty when the file has no {@code [global]}. */
-    static Result read(Optional<TableReader> reader, Map<String, String> env) {
+    /**
+     * The spec and the variables; {@code reader} is empty when the file has no {@code [global]}.
+     *
+     * @param overrides variables that replace or add to {@code [global.variables]}
+     */
+    static Result read(Optional<TableReader> reader, Map<String, String> env, Map<String, String> overrides) {
         if (reader.isEmpty()) {
-            return new Result(GlobalSpec.defaults(), Variables.none());
+            Variables variables = Variables.none().withOverrides(overrides);
+            return new Result(GlobalSpec.defaults().withVariables(variables.values()), variables);
         }
         TableReader r = reader.get();
         r.rejectUnknownKeys(KEYS, List.of());
         Variables variables = r.nested("variables")
                 .map(v -> Variables.read(v, env))
-                .orElse(Variables.none());
+                .orElse(Variables.none())
+                .withOverrides(overrides);
         long timeout = r.integer("timeout_seconds", GlobalSpec.DEFAULT_TIMEOUT_SECONDS, 1, Long.MAX_VALUE);
         int buffer = (int) r.integer("channel_buffer_size", GlobalSpec.DEFAULT_CHANNEL_BUFFER_SIZE, 1,
                 Integer.MAX_VALUE);

@@ -68,6 +68,33 @@ public final class PipelineLoader {
 
     /** Like {@link #inspect(Path, String, Map)}, from text already in memory. */
     public LoadResult inspect(String text, String displayName, Map<String, String> env) {
+        return inspect(text, displayName, env, Map.of(), null);
+    }
+
+    /**
+     * Like {@link #inspect(Path, String, Map)}, for a pipeline that {@code stage.pipeline} runs.
+     *
+     * @param variables values that replace or add to the file's {@code [global.variables]}
+     */
+    public LoadResult inspect(Path file, String displayName, Map<String, String> env,
+            Map<String, String> variables) {
+        try {
+            return inspect(read(file, displayName), displayName, env, variables, null);
+        } catch (PipelineException e) {
+            return new LoadResult(Optional.empty(), e.problems());
+        }
+    }
+
+    /**
+     * Like {@link #inspect(String, String, Map)}, for a pipeline that {@code stage.pipeline} runs.
+     *
+     * @param variables   values that replace or add to the text's {@code [global.variables]}
+     * @param defaultName the name of a pipeline without a {@code [pipeline]} table (the original
+     *                    tool's inline sub-pipelines hold only {@code [[stages]]}), or {@code null}
+     *                    when that table is required
+     */
+    public LoadResult inspect(String text, String displayName, Map<String, String> env,
+            Map<String, String> variables, String defaultName) {
         SourceText source = new SourceText(displayName, text);
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
@@ -83,7 +110,9 @@ public final class PipelineLoader {
 
         Optional<TableReader> pipeline = root.nested("pipeline").map(r -> r.withSubject("[pipeline] "));
         String name = null;
-        if (pipeline.isEmpty() || !pipeline.get().table().contains(List.of("name"))) {
+        if (pipeline.isEmpty() && defaultName != null) {
+            name = defaultName;
+        } else if (pipeline.isEmpty() || !pipeline.get().table().contains(List.of("name"))) {
             Location where = pipeline.map(p -> p.locationOf("name")).orElse(source.fileOnly());
             problems.add(new Problem(ErrorCode.CONFIG, "[pipeline] name is missing", where, null, "name"));
         } else {
@@ -97,7 +126,7 @@ public final class PipelineLoader {
         pipeline.ifPresent(p -> p.rejectUnknownKeys(PIPELINE_KEYS, List.of()));
 
         GlobalSection.Result global = GlobalSection.read(
-                root.nested("global").map(r -> r.withSubject("[global] ")), env);
+                root.nested("global").map(r -> r.withSubject("[global] ")), env, variables);
         root.nested("error_handling").map(r -> r.withSubject("[error_handling] "))
                 .ifPresent(ErrorHandlingSection::read);
         Optional<List<StageSpec>> stages = new StagesSection(source, global.variables(), problems).read(toml);

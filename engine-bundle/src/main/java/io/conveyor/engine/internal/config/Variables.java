@@ -57,6 +57,21 @@ final class Variables {
         return new Variables(values, table.keySet());
     }
 
+    /**
+     * These variables with {@code overrides} added, replacing those of the same name: the values
+     * a calling {@code stage.pipeline} passes down, taken as they are (no {@code ${ENV}} in them).
+     */
+    Variables withOverrides(Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(overrides);
+        Set<String> names = new HashSet<>(declared);
+        names.addAll(overrides.keySet());
+        return new Variables(merged, names);
+    }
+
     /** The resolved values, in file order. */
     Map<String, String> values() {
         return values;

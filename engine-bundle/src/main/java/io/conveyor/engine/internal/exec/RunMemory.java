@@ -36,15 +36,20 @@ final class RunMemory {
      */
     Map<String, Long> close() {
         Map<String, Long> leaks = new LinkedHashMap<>();
-        stages.forEach((stageId, allocator) -> {
+        boolean childrenOpen = false;
+        for (Map.Entry<String, BufferAllocator> stage : stages.entrySet()) {
+            BufferAllocator allocator = stage.getValue();
             long held = allocator.getAllocatedMemory();
             if (held > 0) {
-                leaks.put(stageId, held);
-            } else {
+                leaks.put(stage.getKey(), held);
+            } else if (allocator.getChildAllocators().isEmpty()) {
                 allocator.close();
+            } else {
+                // A sub-pipeline run (stage.pipeline) still ending holds a child: closing would throw.
+                childrenOpen = true;
             }
-        });
-        if (leaks.isEmpty()) {
+        }
+        if (leaks.isEmpty() && !childrenOpen) {
             run.close();
         }
         return leaks;

@@ -26,6 +26,12 @@ public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, int
     public static final int DEFAULT_MAX_PARALLEL_TASKS = 4;
     public static final int DEFAULT_CONCURRENCY = 10;
 
+    /** The same settings with these variables. */
+    public GlobalSpec withVariables(Map<String, String> newVariables) {
+        return new GlobalSpec(newVariables, timeoutSeconds, channelBufferSize, maxParallelTasks, concurrency, plugins,
+                wasmPlugins, logLevel, executor, pluginsLocation);
+    }
+
     public static GlobalSpec defaults() {
         return new GlobalSpec(Map.of(), DEFAULT_TIMEOUT_SECONDS, DEFAULT_CHANNEL_BUFFER_SIZE,
                 DEFAULT_MAX_PARALLEL_TASKS, DEFAULT_CONCURRENCY, List.of(), List.of(), "info", "dag", null);

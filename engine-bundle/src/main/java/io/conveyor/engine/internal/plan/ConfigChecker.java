@@ -1,6 +1,5 @@
 package io.conveyor.engine.internal.plan;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.engine.internal.config.CheckedStageConfig;
 import io.conveyor.engine.internal.config.Suggestions;
 import io.conveyor.engine.internal.config.ValueText;
+import io.conveyor.engine.internal.model.PipelineScope;
 import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
 
@@ -25,10 +25,10 @@ import io.conveyor.engine.internal.model.StageSpec;
  */
 final class ConfigChecker {
 
-    private final Path workingDirectory;
+    private final PipelineScope scope;
 
-    ConfigChecker(Path workingDirectory) {
-        this.workingDirectory = workingDirectory;
+    ConfigChecker(PipelineScope scope) {
+        this.scope = scope;
     }
 
     /** The checked config, or empty after adding at least one problem. */
@@ -59,7 +59,7 @@ final class ConfigChecker {
             problems.addAll(found);
             return Optional.empty();
         }
-        StageConfig config = new CheckedStageConfig(spec.config(), descriptor, workingDirectory);
+        StageConfig config = new CheckedStageConfig(spec.config(), descriptor, scope);
         if (stage.isPresent()) {
             found.addAll(stageValidation(spec, descriptor, stage.get(), config));
         }
@@ -94,7 +94,7 @@ final class ConfigChecker {
         return problems;
     }
 
-    private static Problem problem(StageSpec spec, String key, String message) {
+    static Problem problem(StageSpec spec, String key, String message) {
         return new Problem(ErrorCode.CONFIG, message, key == null ? spec.location() : spec.locationOf(key),
                 spec.id(), key);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.arrow.vector.types.pojo.Schema;
+
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageDescriptor;
@@ -18,28 +20,40 @@ import io.conveyor.engine.internal.config.Suggestions;
 import io.conveyor.engine.internal.config.ValueText;
 import io.conveyor.engine.internal.model.Location;
 import io.conveyor.engine.internal.model.PipelineException;
+import io.conveyor.engine.internal.model.PipelineScope;
 import io.conveyor.engine.internal.model.PipelineSpec;
 import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
 
 /**
- * Checks a pipeline's graph, functions and stage configuration, and orders it for execution.
+ * Checks a pipeline's graph, functions and stage configuration, orders it for execution, and then
+ * checks each stage's config against the schemas of its inputs where they can be told.
  * Stateless and thread-safe; the catalog is read while planning and not kept.
  */
 public final class Planner {
 
     /**
+     * Plans a pipeline on its own, with no environment.
+     *
      * @param workingDirectory where relative paths in stage config resolve
      * @throws PipelineException with every problem found (graph, functions, config), in file order
      */
     public Plan plan(PipelineSpec spec, FunctionCatalog catalog, Path workingDirectory) throws PipelineException {
+        return plan(spec, catalog, PipelineScope.topLevel(workingDirectory, Map.of(), spec.file(), null));
+    }
+
+    /**
+     * @param scope what the pipeline is planned within; every stage's config carries it
+     * @throws PipelineException with every problem found (graph, functions, config), in file order
+     */
+    public Plan plan(PipelineSpec spec, FunctionCatalog catalog, PipelineScope scope) throws PipelineException {
         if (spec.stages().isEmpty()) {
             throw new PipelineException(Problem.at(ErrorCode.PLAN, Location.of(spec.file()),
                     "pipeline has no stages: add at least one [[stages]] table"));
         }
         List<Problem> problems = new ArrayList<>();
         StageGraph graph = StageGraph.build(spec.stages(), problems);
-        ConfigChecker checker = new ConfigChecker(workingDirectory);
+        ConfigChecker checker = new ConfigChecker(scope);
         Map<String, PlannedStage> planned = new HashMap<>();
         Map<String, StageRole> roles = new HashMap<>();
         for (StageSpec stage : spec.stages()) {
@@ -60,7 +74,12 @@ public final class Planner {
         if (!problems.isEmpty()) {
             throw new PipelineException(ProblemOrder.sorted(problems));
         }
-        return new Plan(spec, graph.topologicalOrder().stream().map(planned::get).toList());
+        List<PlannedStage> ordered = graph.topologicalOrder().stream().map(planned::get).toList();
+        Map<String, Schema> schemas = new SchemaChecker(catalog).check(ordered, problems);
+        if (!problems.isEmpty()) {
+            throw new PipelineException(ProblemOrder.sorted(problems));
+        }
+        return new Plan(spec, ordered, schemas);
     }
 
     /**

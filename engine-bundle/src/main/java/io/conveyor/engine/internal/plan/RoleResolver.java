@@ -14,7 +14,7 @@ import io.conveyor.api.stage.StageRole;
  * transform. When the preferred role is missing, the next one in that order is taken, and the
  * planner then reports why it does not fit.
  */
-final class RoleResolver {
+public final class RoleResolver {
 
     private static final List<StageRole> WITHOUT_INPUTS = List.of(StageRole.SOURCE, StageRole.TRANSFORM,
             StageRole.SINK);
@@ -26,7 +26,7 @@ final class RoleResolver {
     private RoleResolver() {
     }
 
-    static Optional<StageRole> resolve(Set<StageRole> provided, boolean hasInputs, boolean hasConsumers) {
+    public static Optional<StageRole> resolve(Set<StageRole> provided, boolean hasInputs, boolean hasConsumers) {
         List<StageRole> preference = !hasInputs ? WITHOUT_INPUTS : hasConsumers ? WITH_CONSUMERS : AT_THE_END;
         return preference.stream().filter(provided::contains).findFirst();
     }

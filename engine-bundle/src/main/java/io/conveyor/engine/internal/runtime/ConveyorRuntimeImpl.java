@@ -1,6 +1,9 @@
 package io.conveyor.engine.internal.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,6 +28,11 @@ import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.api.stage.Sink;
+import io.conveyor.api.stage.Source;
+import io.conveyor.api.stage.Stage;
+import io.conveyor.api.stage.StageRole;
+import io.conveyor.api.stage.Transform;
 import io.conveyor.engine.internal.exec.ExecutionSettings;
 import io.conveyor.engine.internal.registry.StageRegistry;
 
@@ -34,6 +43,10 @@ import io.conveyor.engine.internal.registry.StageRegistry;
  *
  * <p>A configuration change ({@link #modified}) applies to the runs that start afterwards;
  * running ones keep the settings they started with. The server-wide memory limit changes at once.
+ *
+ * <p>The functions the engine serves itself ({@code stage.pipeline}, {@code pipeline.input}) are
+ * registered as stage services while the component is active, so that the registry, listings and
+ * {@code info} treat them like any plugin's (provider {@code io.conveyor.engine}).
  */
 @Component(service = ConveyorRuntime.class, configurationPid = "io.conveyor.engine")
 public final class ConveyorRuntimeImpl implements ConveyorRuntime {
@@ -52,11 +65,25 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     private final ExecutorService executor;
     private final BufferAllocator allocator;
     private final PipelineService service;
+    private final List<ServiceRegistration<?>> engineStages = new ArrayList<>();
 
     /** Reads the launch mode from the framework property {@value RuntimeMode#PROPERTY}. */
     @Activate
     public ConveyorRuntimeImpl(@Reference StageRegistry registry, Config config, BundleContext context) {
         this(registry, config, RuntimeMode.of(context.getProperty(RuntimeMode.PROPERTY)));
+        service.engineStages().forEach(stage -> engineStages.add(register(context, stage)));
+    }
+
+    private static ServiceRegistration<?> register(BundleContext context, Stage stage) {
+        StageRole role = stage.descriptor().role();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Stage.FUNCTION, stage.descriptor().function());
+        properties.put(Stage.ROLE, role.id());
+        return switch (role) {
+            case SOURCE -> context.registerService(Source.class, (Source) stage, properties);
+            case TRANSFORM -> context.registerService(Transform.class, (Transform) stage, properties);
+            case SINK -> context.registerService(Sink.class, (Sink) stage, properties);
+        };
     }
 
     ConveyorRuntimeImpl(StageRegistry registry, Config config, RuntimeMode mode) {
@@ -80,6 +107,7 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
      */
     @Deactivate
     void deactivate() {
+        engineStages.forEach(ConveyorRuntimeImpl::unregister);
         Duration grace = Duration.ofMillis(service.settings().stopGraceMillis());
         boolean ended = service.close(grace);
         executor.shutdownNow();
@@ -87,6 +115,14 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
             LOG.warn("Some pipeline runs did not end at shutdown");
         }
         closeAllocator();
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
+        }
     }
 
     private void closeAllocator() {

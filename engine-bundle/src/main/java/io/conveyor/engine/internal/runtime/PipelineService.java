@@ -17,6 +17,7 @@ import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.api.stage.Stage;
 import io.conveyor.engine.internal.config.LoadResult;
 import io.conveyor.engine.internal.config.PipelineLoader;
 import io.conveyor.engine.internal.config.ProblemOrder;
@@ -25,8 +26,10 @@ import io.conveyor.engine.internal.exec.PipelineRun;
 import io.conveyor.engine.internal.exec.RunIO;
 import io.conveyor.engine.internal.model.Location;
 import io.conveyor.engine.internal.model.PipelineException;
+import io.conveyor.engine.internal.model.PipelineScope;
 import io.conveyor.engine.internal.model.PipelineSpec;
 import io.conveyor.engine.internal.model.Problem;
+import io.conveyor.engine.internal.nested.SubPipelines;
 import io.conveyor.engine.internal.plan.Plan;
 import io.conveyor.engine.internal.plan.Planner;
 import io.conveyor.engine.internal.registry.StageRegistry;
@@ -50,6 +53,7 @@ public final class PipelineService {
     private volatile ExecutionSettings settings;
     private final PipelineLoader loader = new PipelineLoader();
     private final Planner planner = new Planner();
+    private final SubPipelines subPipelines;
     private final Set<PipelineRun> running = new HashSet<>();
     private boolean closed;
 
@@ -67,6 +71,15 @@ public final class PipelineService {
         this.allocator = allocator;
         this.settings = settings;
         this.mode = mode;
+        this.subPipelines = new SubPipelines(registry, registry, executor, this::settings);
+    }
+
+    /**
+     * The stage services the engine serves itself ({@code stage.pipeline}, {@code pipeline.input}),
+     * for the caller to register like any plugin's, so that the registry finds them.
+     */
+    public List<Stage> engineStages() {
+        return subPipelines.services();
     }
 
     public ExecutionSettings settings() {
@@ -165,6 +178,8 @@ public final class PipelineService {
     private Compiled compile(RunRequest request) {
         String displayName = request.pipelineFile().toString();
         Path file = request.workingDirectory().resolve(request.pipelineFile());
+        PipelineScope scope = PipelineScope.topLevel(request.workingDirectory(), request.environment(), displayName,
+                file);
         LoadResult loaded = loader.inspect(file, displayName, request.environment());
         if (loaded.spec().isEmpty()) {
             return new Compiled(null, null, loaded.problems());
@@ -175,7 +190,7 @@ public final class PipelineService {
         List<Problem> planned = List.of();
         Plan plan = null;
         try {
-            plan = planner.plan(spec, registry, request.workingDirectory());
+            plan = planner.plan(spec, registry, scope);
         } catch (PipelineException e) {
             planned = e.problems();
         }

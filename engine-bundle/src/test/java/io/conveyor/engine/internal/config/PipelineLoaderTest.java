@@ -391,6 +391,58 @@ class PipelineLoaderTest {
         assertEquals(new Location(FILE, 6, 12), problem.location());
     }
 
+    @Test
+    void callersVariablesReplaceAndAddToTheFilesOwn() {
+        LoadResult loaded = loader.inspect(HEADER + """
+                [global.variables]
+                dir = "in"
+                name = "a.csv"
+                [[stages]]
+                id = "a"
+                function = "csv.read"
+                config = { path = "{{dir}}/{{name}}", label = "{{extra}}" }
+                """, FILE, Map.of(), Map.of("dir", "override", "extra", "x"), null);
+
+        assertEquals(List.of(), loaded.problems());
+        assertEquals(Map.of("path", "override/a.csv", "label", "x"), loaded.spec().orElseThrow().stages().get(0).config());
+        assertEquals(Map.of("dir", "override", "name", "a.csv", "extra", "x"),
+                loaded.spec().orElseThrow().global().variables());
+    }
+
+    @Test
+    void callersVariablesApplyWithoutAGlobalTable() {
+        LoadResult loaded = loader.inspect(HEADER + """
+                [[stages]]
+                id = "a"
+                function = "csv.read"
+                config = { path = "{{dir}}/a.csv" }
+                """, FILE, Map.of(), Map.of("dir", "in"), null);
+
+        assertEquals(List.of(), loaded.problems());
+        assertEquals("in/a.csv", loaded.spec().orElseThrow().stages().get(0).config().get("path"));
+        assertEquals(GlobalSpec.DEFAULT_TIMEOUT_SECONDS, loaded.spec().orElseThrow().global().timeoutSeconds());
+    }
+
+    @Test
+    void stagesWithoutAPipelineTableTakeTheDefaultNameWhenOneIsGiven() {
+        String stagesOnly = """
+                [[stages]]
+                id = "a"
+                function = "csv.read"
+                """;
+
+        LoadResult inline = loader.inspect(stagesOnly, "inline", Map.of(), Map.of(), "inline-pipeline");
+        LoadResult named = loader.inspect("[pipeline]\nname = \"mine\"\n" + stagesOnly, "inline", Map.of(), Map.of(),
+                "inline-pipeline");
+        LoadResult file = loader.inspect(stagesOnly, FILE, Map.of(), Map.of(), null);
+
+        assertEquals(List.of(), inline.problems());
+        assertEquals("inline-pipeline", inline.spec().orElseThrow().name());
+        assertEquals("mine", named.spec().orElseThrow().name());
+        assertEquals(List.of("pipeline.toml: error[CONFIG]: [pipeline] name is missing"),
+                file.problems().stream().map(Problem::toString).toList());
+    }
+
     private PipelineSpec parse(String text) throws PipelineException {
         return parse(text, Map.of());
     }

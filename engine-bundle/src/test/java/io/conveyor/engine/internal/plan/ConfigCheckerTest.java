@@ -20,6 +20,7 @@ import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.engine.internal.model.Location;
+import io.conveyor.engine.internal.model.PipelineScope;
 import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
 
@@ -29,7 +30,8 @@ class ConfigCheckerTest {
             .parameter(Parameter.builder("to", ParameterType.INTEGER).required().build())
             .build();
 
-    private final ConfigChecker checker = new ConfigChecker(Path.of("/work/dir"));
+    private final ConfigChecker checker = new ConfigChecker(
+            PipelineScope.topLevel(Path.of("/work/dir"), Map.of(), "p.toml", null));
 
     private static StageSpec spec() {
         Location location = new Location("p.toml", 4, 1);

@@ -436,6 +436,67 @@ class PlannerTest {
     }
 
     @Test
+    void passesDeclaredSchemasDownTheGraphAndKeepsThemInThePlan() throws Exception {
+        Plan plan = plan(HEADER + """
+                [[stages]]
+                id = "people"
+                function = "people.read"
+                [[stages]]
+                id = "named"
+                function = "column.check"
+                inputs = ["people"]
+                config = { column = "name" }
+                [[stages]]
+                id = "aged"
+                function = "column.check"
+                inputs = ["named"]
+                config = { column = "age" }
+                """);
+
+        assertEquals("Schema<name: Utf8, age: Int(64, true)>", plan.schemaOf("aged").orElseThrow().toString());
+        assertEquals(plan.schemaOf("people"), plan.schemaOf("named"));
+    }
+
+    @Test
+    void reportsAProblemWithAnInputSchemaAtItsKeyAndDoesNotCheckWhatIsUnknown() {
+        assertProblems(HEADER + """
+                [[stages]]
+                id = "people"
+                function = "people.read"
+                [[stages]]
+                id = "other"
+                function = "echo"
+                [[stages]]
+                id = "salary"
+                function = "column.check"
+                inputs = ["people", "other"]
+                config = { column = "salary" }
+                [[stages]]
+                id = "after"
+                function = "column.check"
+                inputs = ["salary"]
+                config = { column = "bonus" }
+                """,
+                "pipeline.toml:13:12: error[CONFIG]: stage 'salary': config key 'column' names 'salary', which input"
+                        + " 'people' does not have");
+    }
+
+    @Test
+    void reportsAStageThatFailsToWorkOutItsSchemaAsAPluginProblem() {
+        assertProblems(HEADER + """
+                [[stages]]
+                id = "people"
+                function = "people.read"
+                [[stages]]
+                id = "oops"
+                function = "broken.check"
+                inputs = ["people"]
+                """,
+                "pipeline.toml:6:1: error[PLUGIN]: stage 'oops': function 'broken.check' failed while working out its"
+                        + " output schema: java.lang.IllegalStateException: no schema today");
+    }
+
+    @Test
     void keepsTheGlobalSettingsInThePlan() throws Exception {
         Plan plan = plan(HEADER + """
                 [global]

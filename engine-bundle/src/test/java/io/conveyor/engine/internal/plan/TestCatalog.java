@@ -7,9 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
 import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.Parameter;
 import io.conveyor.api.stage.ParameterType;
+import io.conveyor.api.stage.SchemaContext;
 import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageDescriptor;
@@ -62,6 +67,7 @@ final class TestCatalog implements FunctionCatalog {
         }
         add(StageDescriptor.builder("tap", StageRole.SOURCE).build());
         add(StageDescriptor.builder("tap", StageRole.SINK).build());
+        addSchemaStages();
         StageDescriptor range = StageDescriptor.builder("range.read", StageRole.SOURCE)
                 .parameter(Parameter.builder("from", ParameterType.INTEGER).defaultValue(0).build())
                 .parameter(Parameter.builder("to", ParameterType.INTEGER).required().build())
@@ -79,6 +85,59 @@ final class TestCatalog implements FunctionCatalog {
                             + ")"));
                 }
                 return List.of();
+            }
+        });
+    }
+
+    /**
+     * {@code people.read} declares its schema (name: utf8, age: int64); {@code column.check} needs
+     * its {@code column} in every input it knows and passes its first input's schema on;
+     * {@code broken.check} throws while working out its schema.
+     */
+    private void addSchemaStages() {
+        StageDescriptor people = StageDescriptor.builder("people.read", StageRole.SOURCE).build();
+        Schema schema = new Schema(List.of(Field.nullable("name", ArrowType.Utf8.INSTANCE),
+                Field.nullable("age", new ArrowType.Int(64, true))));
+        stages.put(key("people.read", StageRole.SOURCE), new Stage() {
+            @Override
+            public StageDescriptor descriptor() {
+                return people;
+            }
+
+            @Override
+            public Optional<Schema> outputSchema(StageConfig config, SchemaContext context) {
+                return Optional.of(schema);
+            }
+        });
+        StageDescriptor check = StageDescriptor.builder("column.check", StageRole.TRANSFORM)
+                .parameter(Parameter.builder("column", ParameterType.STRING).required().build()).build();
+        stages.put(key("column.check", StageRole.TRANSFORM), new Stage() {
+            @Override
+            public StageDescriptor descriptor() {
+                return check;
+            }
+
+            @Override
+            public Optional<Schema> outputSchema(StageConfig config, SchemaContext context) {
+                String column = config.getString("column");
+                for (String input : context.inputs()) {
+                    context.input(input).filter(s -> s.getFields().stream().noneMatch(f -> f.getName().equals(column)))
+                            .ifPresent(s -> context.report(new ConfigProblem("column", "config key 'column' names '"
+                                    + column + "', which input '" + input + "' does not have")));
+                }
+                return context.input(context.inputs().get(0));
+            }
+        });
+        StageDescriptor broken = StageDescriptor.builder("broken.check", StageRole.TRANSFORM).build();
+        stages.put(key("broken.check", StageRole.TRANSFORM), new Stage() {
+            @Override
+            public StageDescriptor descriptor() {
+                return broken;
+            }
+
+            @Override
+            public Optional<Schema> outputSchema(StageConfig config, SchemaContext context) {
+                throw new IllegalStateException("no schema today");
             }
         });
     }

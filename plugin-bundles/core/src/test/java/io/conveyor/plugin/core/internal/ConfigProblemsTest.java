@@ -58,6 +58,6 @@ class ConfigProblemsTest {
                         problem.toString());
             }
         }
-        assertEquals(21, count);
+        assertEquals(19, count);
     }
 }

@@ -13,6 +13,6 @@ class StageComponentsTest {
 
     @Test
     void theBundleRegistersItsStagesCorrectlyDeclaredAndDocumented() throws Exception {
-        assertEquals(List.of("filter.apply/transform"), StageComponents.checkAll());
+        assertEquals(List.of("filter.apply/transform", "map.apply/transform"), StageComponents.checkAll());
     }
 }

@@ -12,7 +12,8 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Reads the cells of one column for writers, whatever the vector class: every integer vector
  * reads as {@code long}, every floating-point vector as {@code double}, {@code utf8} as text, and
- * any other type (dates, decimals, nested) as the text of Arrow's own rendering.
+ * dates, times and timestamps as ISO-8601 text ({@link TemporalText}), and any other type
+ * (decimals, nested) as the text of Arrow's own rendering.
  */
 public final class ColumnReader {
 
@@ -79,7 +80,8 @@ public final class ColumnReader {
             case FLOAT -> NumberText.format(getDouble(row));
             case BOOL -> getBoolean(row) ? "true" : "false";
             case STRING -> getString(row);
-            case OTHER -> String.valueOf(vector.getObject(row));
+            case OTHER -> TemporalText.handles(vector.getField().getType()) ? TemporalText.format(vector, row)
+                    : String.valueOf(vector.getObject(row));
         };
     }
 }

@@ -75,7 +75,7 @@ final class JsonArrayRecords implements JsonRecords {
     }
 
     /** Jackson's message without its "[Source: REDACTED ...]" noise around nested locations. */
-    private static String readable(String message) {
+    static String readable(String message) {
         return message.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 

@@ -26,19 +26,23 @@ import io.conveyor.plugin.core.internal.file.InputFiles;
 public final class JsonReadSource implements Source {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("json.read", StageRole.SOURCE)
-            .description("Reads JSON records from a file: one array of objects, or one object per line. The "
+            .description("Reads JSON records from a file: one array of objects, one object per line, or one "
+                    + "object of columns. For records, the "
                     + "first 100 records decide the columns (their keys, in order of first appearance) and types: "
                     + "int64, float64, bool, utf8; nested objects and arrays become utf8 cells of JSON text. A "
                     + "missing key is null; a later record with a new key, or a value that does not fit its "
-                    + "column, fails the run with the line, key and value. The file is parsed as a stream.")
+                    + "column, fails the run with the line, key and value. Records are parsed as a stream; the "
+                    + "column layout is read whole, with types inferred from all of a column's values.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to read; a relative path resolves against the working directory.")
                     .example("\"data/users.json\"").build())
             .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("records")
                     .allowedValues("records", "jsonl", "dataframe")
                     .description("records: a JSON array of objects; jsonl: one object per line (blank lines are "
-                            + "skipped; an object may not span lines). dataframe (the original tool's column "
-                            + "layout) is not supported yet.")
+                            + "skipped; an object may not span lines); dataframe: one object of columns, "
+                            + "{\"id\": [1, 2], \"name\": [\"a\", null]}, whose arrays have equal lengths, as "
+                            + "json.write writes it (a file holding an array is read as records, as the original "
+                            + "tool did).")
                     .example("\"jsonl\"").build())
             .example("Read a JSON array of objects", """
                     [[stages]]
@@ -46,6 +50,14 @@ public final class JsonReadSource implements Source {
                     function = "json.read"
                     [stages.config]
                     path = "data/users.json"
+                    """)
+            .example("Read a JSON object of columns", """
+                    [[stages]]
+                    id = "scores"
+                    function = "json.read"
+                    [stages.config]
+                    path = "data/scores.json"
+                    format = "dataframe"
                     """)
             .example("Read JSON lines", """
                     [[stages]]
@@ -66,11 +78,7 @@ public final class JsonReadSource implements Source {
 
     @Override
     public List<ConfigProblem> validate(StageConfig config) {
-        ConfigProblem dataframe = "dataframe".equals(config.getString("format"))
-                ? new ConfigProblem("format", "config key 'format' = \"dataframe\" is not supported yet: "
-                        + "use \"records\" or \"jsonl\"")
-                : null;
-        return ConfigValues.problems(ConfigValues.emptyProblem(config, "path"), dataframe);
+        return ConfigValues.problems(ConfigValues.emptyProblem(config, "path"));
     }
 
     @Override
@@ -78,8 +86,10 @@ public final class JsonReadSource implements Source {
         ConfigValues.throwFirst(validate(config));
         String shown = config.getString("path");
         InputStream in = InputFiles.open(config.getPath("path"), "path", shown);
-        return "jsonl".equals(config.getString("format"))
-                ? JsonBatchReader.lines(factory, in, shown, context)
-                : JsonBatchReader.array(factory, in, shown, "format = \"records\"", context);
+        return switch (config.getString("format")) {
+            case "jsonl" -> JsonBatchReader.lines(factory, in, shown, context);
+            case "dataframe" -> JsonColumnsReader.open(factory, in, shown, context);
+            default -> JsonBatchReader.array(factory, in, shown, "format = \"records\"", context);
+        };
     }
 }

@@ -24,8 +24,9 @@ import io.conveyor.plugin.core.internal.file.FileSinkTask;
 public final class JsonWriteSink implements Sink {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("json.write", StageRole.SINK)
-            .description("Writes rows to a JSON file: an array of objects, or one object per line. Keys follow the "
-                    + "column order; integers stay integers, floats keep a decimal point, nulls are null. The file is "
+            .description("Writes rows to a JSON file: an array of objects, one object per line, or one object of "
+                    + "columns. Keys follow the column order; integers stay integers, floats keep a decimal point, "
+                    + "nulls are null. The file is "
                     + "written under a temporary name and renamed when the run succeeds, so a failed run leaves no "
                     + "half-written file; missing folders are created. Several inputs are written one after the "
                     + "other, in the order of inputs; all are read as their rows come, the later ones into hidden "
@@ -37,11 +38,14 @@ public final class JsonWriteSink implements Sink {
             .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("records")
                     .allowedValues("records", "jsonl", "dataframe")
                     .description("records: one JSON array of objects; jsonl: one compact object per line, each "
-                            + "ending with a newline. dataframe (the original tool's column layout) is not "
-                            + "supported yet.")
+                            + "ending with a newline; dataframe: one object of columns, {\"id\":[1,2],\"name\":"
+                            + "[\"a\",null]}, keeping every type (nested lists and structs as JSON, dates and "
+                            + "timestamps as ISO-8601 text), with the values spooled to hidden files beside the "
+                            + "target until the run succeeds; every input must have the same columns.")
                     .example("\"jsonl\"").build())
             .parameter(Parameter.builder("pretty", ParameterType.BOOLEAN).defaultValue(false)
-                    .description("Indent records with two spaces per level (records only).")
+                    .description("Indent records with two spaces per level; for dataframe, one column per line. "
+                            + "JSON lines are always compact.")
                     .example("true").build())
             .example("Write matching sales as pretty JSON records", """
                     [[stages]]
@@ -62,11 +66,7 @@ public final class JsonWriteSink implements Sink {
 
     @Override
     public List<ConfigProblem> validate(StageConfig config) {
-        ConfigProblem dataframe = "dataframe".equals(config.getString("format"))
-                ? new ConfigProblem("format", "config key 'format' = \"dataframe\" is not supported yet: "
-                        + "use \"records\" or \"jsonl\"")
-                : null;
-        return ConfigValues.problems(ConfigValues.emptyProblem(config, "path"), dataframe);
+        return ConfigValues.problems(ConfigValues.emptyProblem(config, "path"));
     }
 
     @Override
@@ -75,6 +75,9 @@ public final class JsonWriteSink implements Sink {
         JsonLayout layout = "jsonl".equals(config.getString("format")) ? JsonLayout.LINES : JsonLayout.RECORDS;
         boolean pretty = config.getBoolean("pretty");
         AtomicFileOutput file = AtomicFileOutput.create(config.getPath("path"), "path", config.getString("path"));
+        if ("dataframe".equals(config.getString("format"))) {
+            return new JsonColumnsSinkTask(file, inputs, pretty);
+        }
         return new FileSinkTask(file, writer -> new JsonFormat(writer, layout, pretty), inputs, null);
     }
 }

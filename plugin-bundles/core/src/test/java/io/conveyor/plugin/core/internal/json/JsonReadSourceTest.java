@@ -182,11 +182,4 @@ class JsonReadSourceTest {
         assertEquals("path", e.key());
         assertEquals("config key 'path' must not be empty", e.getMessage());
     }
-
-    @Test
-    void theDataframeFormatIsRejectedAsNotSupportedYet() {
-        assertEquals(List.of(new ConfigProblem("format",
-                "config key 'format' = \"dataframe\" is not supported yet: use \"records\" or \"jsonl\"")),
-                source.validate(TestConfig.of(source.descriptor(), Map.of("path", "x.json", "format", "dataframe"))));
-    }
 }

@@ -193,11 +193,4 @@ class JsonWriteSinkTest {
         assertEquals("path", e.key());
         assertEquals("config key 'path' must not be empty", e.getMessage());
     }
-
-    @Test
-    void theDataframeFormatIsRejectedAsNotSupportedYet() {
-        assertEquals(List.of(new ConfigProblem("format",
-                "config key 'format' = \"dataframe\" is not supported yet: use \"records\" or \"jsonl\"")),
-                sink.validate(TestConfig.of(sink.descriptor(), Map.of("path", "x.json", "format", "dataframe"))));
-    }
 }

@@ -17,6 +17,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
 import io.conveyor.testing.TestConfig;
 import io.conveyor.testing.TestContext;
+import io.conveyor.testing.TestSchemaContext;
 
 class FilterApplyTest {
 
@@ -276,6 +278,171 @@ class FilterApplyTest {
             assertEquals(List.of("2", "3"), idsIn(batch, "u8", ">", 100));
             assertEquals(List.of("3"), idsIn(batch, "u8", "==", 255.0));
         }
+    }
+
+    // ---------------------------------------------------------------- the expression form
+
+    private List<String> idsWhere(String expression, VectorSchemaRoot... batches) throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, expressionConfig(expression), context,
+                batches.length == 0 ? new VectorSchemaRoot[] {sales} : batches)) {
+            return out.rows().stream().map(r -> r.substring(0, r.indexOf('|'))).toList();
+        }
+    }
+
+    private TestConfig expressionConfig(String expression) {
+        return TestConfig.of(filter.descriptor(), Map.of("expression", expression));
+    }
+
+    @Test
+    void anExpressionKeepsTheRowsWhereItIsTrue() throws StageException {
+        assertEquals(List.of("2", "5", "6"), idsWhere("amount >= 150 and in_stock"));
+        assertEquals(List.of("1", "2", "6"), idsWhere("lower(product) like '%stand%' or product = 'Headphones'"));
+        assertEquals(List.of("3", "7", "9"), idsWhere("id in (3, 7, 9, 11)"));
+        assertEquals(List.of("1", "3", "5", "7", "9"), idsWhere("id % 2 = 1"));
+    }
+
+    @Test
+    void rowsWhereTheConditionIsNullAreDropped() throws StageException {
+        assertEquals(List.of("5", "7", "9"), idsWhere("quantity > 3"));
+        assertEquals(List.of("1", "2", "3"), idsWhere("not (quantity > 3)"));
+        assertEquals(List.of("6"), idsWhere("quantity is null"));
+        assertEquals(List.of("7"), idsWhere("in_stock is null"));
+        assertEquals(List.of(), idsWhere("null"));
+    }
+
+    @Test
+    void anExpressionTrueForEveryRowForwardsTheBatch() throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, expressionConfig("id > 0"), context, sales)) {
+            assertSame(sales, out.batches().get(0));
+        }
+    }
+
+    @Test
+    void anExpressionFalseForEveryRowGivesOneEmptyBatchWithTheColumns() throws StageException {
+        try (VectorSchemaRoot more = Batches.of(root, SCHEMA, row(11, "Lamp", 20.0, 1, true));
+                CollectingEmitter out = Runs.transform(filter, expressionConfig("amount > 1000"), context, sales, more)) {
+            assertEquals(1, out.batches().size());
+            assertEquals(0, out.batches().get(0).getRowCount());
+            assertEquals(SCHEMA, BatchText.schema(out.batches().get(0)));
+        }
+    }
+
+    @Test
+    void selectedRowsKeepEveryColumnsValuesAndNulls() throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, expressionConfig("id >= 6"), context, sales)) {
+            assertEquals(List.of(
+                    "6|\"Headphones\"|249.5|null|true",
+                    "7|\"Notebook\"|3.25|50|null",
+                    "9|\"Webcam\"|null|7|false"), out.rows());
+        }
+    }
+
+    @Test
+    void noBatchAtAllGivesNoBatch() throws StageException {
+        try (CollectingEmitter out = Runs.transform(filter, expressionConfig("id > 0"), context)) {
+            assertEquals(0, out.batches().size());
+        }
+    }
+
+    @Test
+    void aBatchWithoutRowsIsPassedOnByAnExpression() throws StageException {
+        try (VectorSchemaRoot empty = Batches.of(root, SCHEMA);
+                CollectingEmitter out = Runs.transform(filter, expressionConfig("upper(product) = 'X'"), context,
+                        empty)) {
+            assertSame(empty, out.batches().get(0));
+        }
+    }
+
+    @Test
+    void theFormsAreExclusiveAndEachComplete() {
+        assertEquals(List.of(new ConfigProblem("expression", "config key 'expression' cannot be combined with "
+                + "'column', 'value': write the condition either as expression = \"...\" or as "
+                + "column/operator/value")), filter.validate(TestConfig.of(filter.descriptor(),
+                        Map.of("expression", "id > 1", "column", "id", "value", 1))));
+        assertEquals(List.of(new ConfigProblem("expression", "config key 'expression' cannot be combined with "
+                + "'operator': write the condition either as expression = \"...\" or as column/operator/value")),
+                filter.validate(TestConfig.of(filter.descriptor(), Map.of("expression", "id > 1", "operator", "=="))));
+        assertEquals(List.of(new ConfigProblem("column", "config key 'column' is required for filter.apply, unless "
+                + "the condition is written as expression = \"...\"")),
+                filter.validate(TestConfig.of(filter.descriptor(), Map.of())));
+        assertEquals(List.of(new ConfigProblem("value", "config key 'value' is required for filter.apply with "
+                + "column = \"id\"")), filter.validate(TestConfig.of(filter.descriptor(), Map.of("column", "id"))));
+    }
+
+    @Test
+    void aSyntaxErrorIsFoundWithoutAnySchema() {
+        assertEquals(List.of(new ConfigProblem("expression", "config key 'expression' at column 12: the expression "
+                + "ends too early: the '(' at column 1 is never closed with ')'")),
+                filter.validate(expressionConfig("(id > 1 > 2")));
+        assertEquals(List.of(new ConfigProblem("expression", "config key 'expression' at column 6: unexpected '>'")),
+                filter.validate(expressionConfig("id > > 1")));
+        assertEquals(List.of(new ConfigProblem("expression", "config key 'expression' at column 8: the string that "
+                + "starts here is never closed (write a ' inside a string as '')")),
+                filter.validate(expressionConfig("name = 'Bob")));
+        assertEquals(List.of(), filter.validate(expressionConfig("amout > 1")));
+    }
+
+    @Test
+    void aKnownInputSchemaIsCheckedBeforeTheRunAndPassedOn() {
+        Schema schema = Batches.schema(SCHEMA);
+        TestSchemaContext known = TestSchemaContext.of("in", schema);
+        assertEquals(Optional.of(schema), filter.outputSchema(expressionConfig("amount > 1 and in_stock"), known));
+        assertEquals(List.of(), known.messages());
+
+        TestSchemaContext typo = TestSchemaContext.of("in", schema);
+        filter.outputSchema(expressionConfig("amout > 1 and product = 3"), typo);
+        assertEquals(List.of(
+                new ConfigProblem("expression", "config key 'expression' at column 1: unknown column 'amout' "
+                        + "(did you mean 'amount'?)"),
+                new ConfigProblem("expression", "config key 'expression' at column 23: '=' cannot compare product "
+                        + "(utf8) with 3 (int64)")), typo.problems());
+
+        TestSchemaContext notACondition = TestSchemaContext.of("in", schema);
+        filter.outputSchema(expressionConfig("amount * 2"), notACondition);
+        assertEquals(List.of("config key 'expression' at column 1: the expression must be a condition, true or "
+                + "false for each row, but it gives float64 values"), notACondition.messages());
+    }
+
+    @Test
+    void theColumnFormIsCheckedAgainstAKnownSchemaToo() {
+        Schema schema = Batches.schema(SCHEMA);
+        TestSchemaContext missing = TestSchemaContext.of("in", schema);
+        filter.outputSchema(config("amout", ">=", 150), missing);
+        assertEquals(List.of(new ConfigProblem("column", "config key 'column' names 'amout', which input 'in' does "
+                + "not have (did you mean 'amount'?)")), missing.problems());
+        TestSchemaContext wrongKind = TestSchemaContext.of("in", schema);
+        filter.outputSchema(config("amount", ">=", "150"), wrongKind);
+        assertEquals(List.of("config key 'value' must be a number to compare with column 'amount' (float64), got "
+                + "string \"150\""), wrongKind.messages());
+    }
+
+    @Test
+    void anUnknownSchemaIsNotGuessedAt() {
+        TestSchemaContext unknown = TestSchemaContext.of("in", null);
+        assertEquals(Optional.empty(), filter.outputSchema(expressionConfig("amout > 1"), unknown));
+        assertEquals(List.of(), unknown.messages());
+    }
+
+    @Test
+    void whenTheSchemaWasUnknownTheFirstBatchIsCheckedWithTheSameWords() {
+        StageException e = assertThrows(StageException.class, () -> idsWhere("amout > 1"));
+        assertEquals(ErrorCode.CONFIG, e.code());
+        assertEquals("expression", e.key());
+        assertEquals("config key 'expression' at column 1: unknown column 'amout' (did you mean 'amount'?)",
+                e.getMessage());
+    }
+
+    @Test
+    void aValueTheExpressionCannotComputeIsADataError() {
+        StageException e = assertThrows(StageException.class, () -> idsWhere("id * 9223372036854775807 > 0"));
+        assertEquals(ErrorCode.DATA, e.code());
+        assertEquals("expression", e.key());
+        assertEquals("config key 'expression' at column 4: integer overflow: 2 * 9223372036854775807 is beyond "
+                + "int64 (cast an operand to double to compute in float64)", e.getMessage());
+    }
+
+    private TestConfig config(String column, String operator, Object value) {
+        return TestConfig.of(filter.descriptor(), Map.of("column", column, "operator", operator, "value", value));
     }
 
     private TestConfig config(String operator, Object value) {

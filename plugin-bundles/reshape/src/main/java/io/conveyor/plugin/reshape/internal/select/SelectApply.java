@@ -3,6 +3,7 @@ package io.conveyor.plugin.reshape.internal.select;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.arrow.vector.FieldVector;
@@ -15,6 +16,7 @@ import io.conveyor.api.stage.ConfigProblem;
 import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.Parameter;
 import io.conveyor.api.stage.ParameterType;
+import io.conveyor.api.stage.SchemaContext;
 import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageContext;
@@ -23,8 +25,9 @@ import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.api.stage.TransformTask;
-import io.conveyor.plugin.kit.column.RowCopy;
 import io.conveyor.plugin.kit.config.ConfigValues;
+import io.conveyor.plugin.reshape.internal.common.Columns;
+import io.conveyor.plugin.reshape.internal.common.SchemaChecks;
 
 /** {@code select.apply}: keeps some columns, in the given order. */
 @Component(property = {Stage.FUNCTION + "=select.apply", Stage.ROLE + "=transform"})
@@ -32,8 +35,9 @@ public final class SelectApply implements Transform {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("select.apply", StageRole.TRANSFORM)
             .description("Keeps the named columns, in the order given, and drops the others. The column data is "
-                    + "shared with the input, not copied. A column missing from the input fails the run, listing "
-                    + "the columns there are.")
+                    + "shared with the input, not copied. A column missing from the input is reported when the "
+                    + "pipeline is validated if the input's columns are known then, and otherwise fails the run "
+                    + "at the first batch; either way the message lists the columns there are.")
             .parameter(Parameter.builder("columns", ParameterType.STRING_LIST).required()
                     .description("The columns to keep, in output order; a single name may be a plain string.")
                     .example("[\"order_id\", \"customer\"]").build())
@@ -68,6 +72,32 @@ public final class SelectApply implements Transform {
     }
 
     @Override
+    public Optional<Schema> outputSchema(StageConfig config, SchemaContext context) {
+        List<String> columns = config.getStringList("columns");
+        return SchemaChecks.perInput(context, new SchemaChecks.PerInput() {
+            @Override
+            public List<ConfigProblem> problems(String input, Schema schema) {
+                return check(columns, input, schema);
+            }
+
+            @Override
+            public Schema output(Schema schema) {
+                return new Schema(columns.stream().map(c -> Columns.find(schema, c)).toList());
+            }
+        });
+    }
+
+    private static List<ConfigProblem> check(List<String> columns, String input, Schema schema) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String column : columns) {
+            if (Columns.find(schema, column) == null) {
+                problems.add(Columns.missing("columns", column, input, schema));
+            }
+        }
+        return problems;
+    }
+
+    @Override
     public TransformTask open(StageConfig config, StageContext context, List<String> inputs) throws StageException {
         ConfigValues.throwFirst(validate(config));
         List<String> columns = config.getStringList("columns");
@@ -84,14 +114,10 @@ public final class SelectApply implements Transform {
      */
     private static void select(List<String> columns, String input, VectorSchemaRoot batch, Emitter out,
             StageContext context) throws StageException {
+        SchemaChecks.throwFirst(check(columns, input, batch.getSchema()));
         List<FieldVector> chosen = new ArrayList<>(columns.size());
         for (String column : columns) {
-            FieldVector vector = batch.getVector(column);
-            if (vector == null) {
-                throw StageException.data("column '" + column + "' is not in input '" + input + "' (columns: "
-                        + RowCopy.columnNames(batch) + ")");
-            }
-            chosen.add(vector);
+            chosen.add(batch.getVector(column));
         }
         if (chosen.equals(batch.getFieldVectors())) {
             out.emit(batch);

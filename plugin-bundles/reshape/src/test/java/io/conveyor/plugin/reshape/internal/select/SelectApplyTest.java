@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.Runs;
 import io.conveyor.testing.TestConfig;
 import io.conveyor.testing.TestContext;
+import io.conveyor.testing.TestSchemaContext;
 
 class SelectApplyTest {
 
@@ -81,11 +84,61 @@ class SelectApplyTest {
     }
 
     @Test
+    void everyBatchIsSelectedAndNoBatchGivesNoOutput() throws StageException {
+        try (VectorSchemaRoot more = Batches.of(root, "order_id:int64, customer:utf8, total:float64, paid:bool",
+                row(1004, "Hooli", 1.0, true));
+                CollectingEmitter out = Runs.transform(select, TestConfig.of(select.descriptor(),
+                        Map.of("columns", List.of("paid", "order_id"))), context, orders, more)) {
+            assertEquals(List.of("true|1001", "null|1002", "false|1003", "true|1004"), out.rows());
+        }
+        try (CollectingEmitter out = Runs.transform(select, TestConfig.of(select.descriptor(),
+                Map.of("columns", "paid")), context)) {
+            assertEquals(List.of(), out.batches());
+        } finally {
+            orders.close();
+        }
+    }
+
+    @Test
     void aMissingColumnIsADataErrorListingTheAvailableOnes() {
         StageException e = assertThrows(StageException.class, () -> run(List.of("order_id", "amount")));
         orders.close();
         assertEquals(ErrorCode.DATA, e.code());
-        assertEquals("column 'amount' is not in input 'in' (columns: order_id, customer, total, paid)", e.getMessage());
+        assertEquals("columns", e.key());
+        assertEquals("config key 'columns' names column 'amount', which input 'in' does not have; its columns: "
+                + "order_id, customer, total, paid", e.getMessage());
+    }
+
+    @Test
+    void aMissingColumnSuggestsTheClosestOne() {
+        StageException e = assertThrows(StageException.class, () -> run(List.of("custmer")));
+        orders.close();
+        assertEquals("config key 'columns' names column 'custmer', which input 'in' does not have (did you mean "
+                + "'customer'?); its columns: order_id, customer, total, paid", e.getMessage());
+    }
+
+    @Test
+    void validationTellsTheSelectedSchemaOrEveryMissingColumn() {
+        Schema schema = orders.getSchema();
+        orders.close();
+        TestSchemaContext known = TestSchemaContext.of("orders", schema);
+        assertEquals(Optional.of(Batches.schema("paid:bool, order_id:int64")), select.outputSchema(
+                TestConfig.of(select.descriptor(), Map.of("columns", List.of("paid", "order_id"))), known));
+        assertEquals(List.of(), known.problems());
+
+        TestSchemaContext missing = TestSchemaContext.of("orders", schema);
+        assertEquals(Optional.empty(), select.outputSchema(TestConfig.of(select.descriptor(),
+                Map.of("columns", List.of("totl", "order_id", "amount"))), missing));
+        assertEquals(List.of(
+                new ConfigProblem("columns", "config key 'columns' names column 'totl', which input 'orders' does "
+                        + "not have (did you mean 'total'?); its columns: order_id, customer, total, paid"),
+                new ConfigProblem("columns", "config key 'columns' names column 'amount', which input 'orders' does "
+                        + "not have; its columns: order_id, customer, total, paid")), missing.problems());
+
+        TestSchemaContext unknown = TestSchemaContext.of("orders", null);
+        assertEquals(Optional.empty(), select.outputSchema(TestConfig.of(select.descriptor(),
+                Map.of("columns", "anything")), unknown));
+        assertEquals(List.of(), unknown.problems());
     }
 
     @Test
