@@ -20,12 +20,15 @@ import org.apache.arrow.vector.TimeStampSecVector;
 import org.apache.arrow.vector.VarCharVector;
 
 import io.conveyor.plugin.core.internal.text.TextBuffer;
+import io.conveyor.plugin.kit.column.TemporalText;
 
 /**
  * Encodes the rows of one batch as CSV into a {@link TextBuffer}, reading each vector by its
  * class: numbers are formatted from their values, text is copied from the vector's data buffer
- * and quoted only when it holds the delimiter, a quote or a line break. Types without a text form
- * of their own are written as Arrow renders them.
+ * and quoted only when it holds the delimiter, a quote or a line break. Dates are written
+ * {@code YYYY-MM-DD} and timestamps without a time zone {@code YYYY-MM-DD HH:MM:SS[.ffffff]}, as
+ * csv.read reads them back; times and zoned timestamps as {@link TemporalText} writes them, other
+ * types as Arrow renders them.
  */
 final class CsvCells {
 
@@ -132,8 +135,14 @@ final class CsvCells {
             case TIMESTAMP_MILLI -> text.appendTimestampMicros(((TimeStampMilliVector) vector).get(r) * 1_000);
             case TIMESTAMP_MICRO -> text.appendTimestampMicros(((TimeStampMicroVector) vector).get(r));
             case TIMESTAMP_NANO -> text.appendTimestampNanos(((TimeStampNanoVector) vector).get(r));
-            case OTHER -> writeBytes(String.valueOf(vector.getObject(r)).getBytes(StandardCharsets.UTF_8));
+            case OTHER -> writeBytes(otherText(vector, r).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Times and zoned timestamps as the other writers show them, anything else as Arrow renders it. */
+    private static String otherText(FieldVector vector, int r) {
+        return TemporalText.handles(vector.getField().getType()) ? TemporalText.format(vector, r)
+                : String.valueOf(vector.getObject(r));
     }
 
     /** Copies the text of a cell from the vector's data buffer, then quotes it if it must be. */
