@@ -25,8 +25,9 @@ import io.conveyor.plugin.core.internal.file.SameColumns;
 public final class CsvWriteSink implements Sink {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("csv.write", StageRole.SINK)
-            .description("Writes rows to a CSV file (RFC 4180: fields quoted when needed, nulls empty). The file is "
-                    + "written under a temporary name and renamed when the run succeeds, so a failed run leaves no "
+            .description("Writes rows to a CSV file (RFC 4180: fields quoted when needed, nulls empty). Dates are "
+                    + "written YYYY-MM-DD and timestamps YYYY-MM-DD HH:MM:SS[.ffffff], as csv.read reads them. The "
+                    + "file is written under a temporary name and renamed when the run succeeds, so a failed run leaves no "
                     + "half-written file; missing folders are created. Several inputs are written one after the "
                     + "other, in the order of inputs, and must have the same columns; all are read as their rows "
                     + "come, the later ones into hidden part files beside the target until the run succeeds. An "
