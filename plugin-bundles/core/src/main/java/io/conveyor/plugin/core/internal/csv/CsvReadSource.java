@@ -33,9 +33,10 @@ import io.conveyor.plugin.kit.config.ConfigValues;
 public final class CsvReadSource implements Source {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("csv.read", StageRole.SOURCE)
-            .description("Reads a CSV file into typed columns, parsed on several threads. Text is UTF-8, or UTF-16 or "
-                    + "UTF-32 with a byte order mark. Column types are inferred from the first rows: int64, float64, bool "
-                    + "(true/false in any case), with parse_dates also date and timestamp, otherwise utf8; schema "
+            .description("Reads a CSV file into typed columns, parsed on several threads. Text is UTF-8, or "
+                    + "UTF-16 or UTF-32 with a byte order mark. Column types are inferred from the first rows: "
+                    + "int64, float64, bool (true/false in any case), with parse_dates also date and timestamp, "
+                    + "otherwise utf8; schema "
                     + "gives types by name instead. Empty cells are null, while a quoted empty field (\"\") is an "
                     + "empty string (null in a typed column). Empty lines are skipped, except in a file of one "
                     + "column, where each is a row with an empty cell. Quoted fields may hold delimiters, doubled "

@@ -27,12 +27,12 @@ public final class CsvWriteSink implements Sink {
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("csv.write", StageRole.SINK)
             .description("Writes rows to a CSV file (RFC 4180: fields quoted when needed, nulls empty). Dates are "
                     + "written YYYY-MM-DD and timestamps YYYY-MM-DD HH:MM:SS[.ffffff], as csv.read reads them. The "
-                    + "file is written under a temporary name and renamed when the run succeeds, so a failed run leaves no "
-                    + "half-written file; missing folders are created. Several inputs are written one after the "
-                    + "other, in the order of inputs, and must have the same columns; all are read as their rows "
-                    + "come, the later ones into hidden part files beside the target until the run succeeds. An "
-                    + "empty result gives just the header (nothing without headers); the file is empty only when no "
-                    + "input brought even the columns of an empty result.")
+                    + "file is written under a temporary name and renamed when the run succeeds, so a failed run "
+                    + "leaves no half-written file; missing folders are created. Several inputs are written one "
+                    + "after the other, in the order of inputs, and must have the same columns; all are read as "
+                    + "their rows come, the later ones into hidden part files beside the target until the run "
+                    + "succeeds. An empty result gives just the header (nothing without headers); the file is empty "
+                    + "only when no input brought even the columns of an empty result.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to write (replaced if it exists); a relative path resolves against "
                             + "the working directory.")

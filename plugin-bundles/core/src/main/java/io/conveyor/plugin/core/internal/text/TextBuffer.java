@@ -214,7 +214,10 @@ public final class TextBuffer {
         appendTimestamp(Math.floorDiv(micros, MICROS_PER_DAY), Math.floorMod(micros, MICROS_PER_DAY), 6);
     }
 
-    /** Appends a timestamp of nanoseconds: as {@link #appendTimestampMicros}, with nine digits for a fraction finer than that. */
+    /**
+     * Appends a timestamp of nanoseconds since 1970-01-01T00:00: as {@link #appendTimestampMicros},
+     * with nine fraction digits when the fraction is finer than microseconds.
+     */
     public void appendTimestampNanos(long nanos) {
         long day = Math.floorDiv(nanos, MICROS_PER_DAY * 1000);
         long ofDay = Math.floorMod(nanos, MICROS_PER_DAY * 1000);

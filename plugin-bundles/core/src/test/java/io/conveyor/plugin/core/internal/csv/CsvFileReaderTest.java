@@ -156,8 +156,9 @@ class CsvFileReaderTest {
                 StageException e = assertThrows(StageException.class,
                         () -> read(file, chunkSize, 2, 8, context, options("infer_schema_length", 10)).close());
                 assertEquals(ErrorCode.DATA, e.code());
-                assertEquals("in.csv:100: column 'n' holds \"x1\", which is not int64 (the type inferred from the first "
-                        + "10 rows; raise infer_schema_length to look further, or give the column a type in schema)",
+                assertEquals("in.csv:100: column 'n' holds \"x1\", which is not int64 (the type inferred from the "
+                        + "first 10 rows; raise infer_schema_length to look further, or give the column a type in "
+                        + "schema)",
                         e.getMessage(), "range size " + chunkSize);
             }
         }

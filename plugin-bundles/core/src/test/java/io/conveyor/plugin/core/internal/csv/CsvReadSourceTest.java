@@ -129,7 +129,8 @@ class CsvReadSourceTest {
         StageException e = failure("id,amount\n1,10\n2,20\n3,12.5\n", "infer_schema_length", 2);
         assertEquals(ErrorCode.DATA, e.code());
         assertEquals("in.csv:4: column 'amount' holds \"12.5\", which is not int64 (the type inferred from the "
-                + "first 2 rows; raise infer_schema_length to look further, or give the column a type in schema)", e.getMessage());
+                + "first 2 rows; raise infer_schema_length to look further, or give the column a type in schema)",
+                e.getMessage());
     }
 
     @Test
