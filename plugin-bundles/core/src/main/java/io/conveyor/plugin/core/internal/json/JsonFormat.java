@@ -2,16 +2,16 @@ package io.conveyor.plugin.core.internal.json;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
-import io.conveyor.plugin.kit.column.ColumnReader;
-import io.conveyor.plugin.kit.column.NumberText;
 import io.conveyor.plugin.core.internal.file.PartedFormat;
+import io.conveyor.plugin.core.internal.text.TextBuffer;
+import io.conveyor.plugin.core.internal.text.Utf8Writer;
 
 /**
  * Writes rows as JSON objects whose keys follow the column order. Integers print as integers,
@@ -21,14 +21,18 @@ import io.conveyor.plugin.core.internal.file.PartedFormat;
  * <p>{@link JsonLayout#RECORDS}: one array, compact ({@code [{"a":1},{"a":2}]}) or pretty (two
  * spaces per level, {@code "key": value}), ending with a newline; no rows give {@code []}.
  * {@link JsonLayout#LINES}: one compact object per line, each ending with a newline. A {@link
- * #part} writes the objects only, separated as in the array.
+ * #part} writes the objects only, separated as in the array. Rows are encoded into UTF-8 bytes
+ * (see {@link JsonCells}) and handed to the writer a batch at a time.
  */
 public final class JsonFormat implements PartedFormat {
+
+    private static final int FLUSH_AT = 1 << 16;
 
     private final Writer out;
     private final JsonLayout layout;
     private final boolean pretty;
     private final boolean part;
+    private final TextBuffer text = new TextBuffer(FLUSH_AT + 1024);
     private long rowsWritten;
 
     /** @param pretty indents records; JSON lines are always compact */
@@ -52,7 +56,8 @@ public final class JsonFormat implements PartedFormat {
     public void beforePart(PartedFormat other) throws IOException {
         long partRows = ((JsonFormat) other).rowsWritten;
         if (partRows > 0 && layout == JsonLayout.RECORDS) {
-            out.write(rowsWritten == 0 ? opening() : separator());
+            text.append(rowsWritten == 0 ? opening() : separator());
+            flushText();
         }
         rowsWritten += partRows;
     }
@@ -68,70 +73,70 @@ public final class JsonFormat implements PartedFormat {
     @Override
     public void write(String input, VectorSchemaRoot batch, int rows) throws IOException {
         List<FieldVector> vectors = batch.getFieldVectors();
-        String[] keys = new String[vectors.size()];
-        ColumnReader[] readers = new ColumnReader[vectors.size()];
+        byte[][] keys = new byte[vectors.size()][];
         for (int c = 0; c < keys.length; c++) {
-            keys[c] = quote(vectors.get(c).getName()) + (pretty ? ": " : ":");
-            readers[c] = ColumnReader.of(vectors.get(c));
+            TextBuffer key = new TextBuffer(16);
+            JsonCells.writeString(key, vectors.get(c).getName());
+            key.append(pretty ? ": " : ":");
+            keys[c] = Arrays.copyOf(key.array(), key.length());
         }
+        JsonCells cells = new JsonCells(vectors, text);
         for (int r = 0; r < rows; r++) {
             if (layout == JsonLayout.RECORDS && (rowsWritten > 0 || !part)) {
-                out.write(rowsWritten == 0 ? opening() : separator());
+                text.append(rowsWritten == 0 ? opening() : separator());
             }
-            writeObject(keys, readers, r);
+            writeObject(keys, cells, r);
             if (layout == JsonLayout.LINES) {
-                out.write('\n');
+                text.append((byte) '\n');
             }
             rowsWritten++;
+            if (text.length() >= FLUSH_AT) {
+                flushText();
+            }
         }
+        flushText();
     }
 
-    private void writeObject(String[] keys, ColumnReader[] readers, int row) throws IOException {
+    private void writeObject(byte[][] keys, JsonCells cells, int row) {
         if (keys.length == 0) {
-            out.write(pretty ? "  {}" : "{}");
+            text.append(pretty ? "  {}" : "{}");
             return;
         }
-        out.write(pretty ? "  {\n" : "{");
+        text.append(pretty ? "  {\n" : "{");
         for (int c = 0; c < keys.length; c++) {
             if (pretty) {
-                out.write("    ");
+                text.append("    ");
             }
-            out.write(keys[c]);
-            writeValue(readers[c], row);
+            text.append(keys[c], 0, keys[c].length);
+            cells.writeValue(c, row);
             if (c < keys.length - 1) {
-                out.write(pretty ? ",\n" : ",");
+                text.append(pretty ? ",\n" : ",");
             } else if (pretty) {
-                out.write('\n');
+                text.append((byte) '\n');
             }
         }
-        out.write(pretty ? "  }" : "}");
+        text.append(pretty ? "  }" : "}");
     }
 
-    private void writeValue(ColumnReader reader, int row) throws IOException {
-        if (reader.isNull(row)) {
-            out.write("null");
+    /** Hands the encoded text to the writer: as bytes to a {@link Utf8Writer}, decoded to any other. */
+    private void flushText() throws IOException {
+        if (text.length() == 0) {
             return;
         }
-        switch (reader.kind()) {
-            case INTEGER -> out.write(Long.toString(reader.getLong(row)));
-            case FLOAT -> {
-                double value = reader.getDouble(row);
-                out.write(Double.isFinite(value) ? NumberText.format(value) : "null");
-            }
-            case BOOL -> out.write(reader.getBoolean(row) ? "true" : "false");
-            case STRING, OTHER -> out.write(quote(reader.getString(row)));
+        if (out instanceof Utf8Writer utf8) {
+            utf8.writeUtf8(text.array(), 0, text.length());
+        } else {
+            out.write(new String(text.array(), 0, text.length(), StandardCharsets.UTF_8));
         }
-    }
-
-    private static String quote(String text) {
-        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+        text.clear();
     }
 
     @Override
     public void finish() throws IOException {
         if (layout == JsonLayout.RECORDS && !part) {
-            out.write(rowsWritten == 0 ? "[]\n" : (pretty ? "\n]\n" : "]\n"));
+            text.append(rowsWritten == 0 ? "[]\n" : (pretty ? "\n]\n" : "]\n"));
         }
+        flushText();
         out.flush();
     }
 }
