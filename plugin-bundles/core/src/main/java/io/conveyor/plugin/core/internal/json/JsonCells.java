@@ -1,5 +1,8 @@
 package io.conveyor.plugin.core.internal.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -22,6 +25,11 @@ import io.conveyor.plugin.kit.column.ColumnReader;
  */
 final class JsonCells {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long CONTROL_LIMIT = 0x2020202020202020L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final byte[] NULL = bytes("null");
     private static final byte[] TRUE = bytes("true");
     private static final byte[] FALSE = bytes("false");
@@ -44,23 +52,48 @@ final class JsonCells {
 
     private enum Kind { LONG, DOUBLE, BOOL, TEXT, OTHER }
 
-    private final FieldVector[] vectors;
-    private final Kind[] kinds;
-    private final ColumnReader[] readers;
     private final TextBuffer text;
+    private FieldVector[] vectors = new FieldVector[0];
+    private Kind[] kinds = new Kind[0];
+    private ColumnReader[] readers = new ColumnReader[0];
+    /** Per utf8 column, its data buffer copied once per batch, so cells are read from an array. */
+    private byte[][] textData = new byte[0][];
 
-    JsonCells(List<FieldVector> vectors, TextBuffer text) {
-        this.vectors = vectors.toArray(new FieldVector[0]);
-        this.kinds = new Kind[this.vectors.length];
-        this.readers = new ColumnReader[this.vectors.length];
-        for (int c = 0; c < kinds.length; c++) {
-            FieldVector vector = this.vectors[c];
+    /** Cells written into {@code text}; {@link #bind} a batch before writing its cells. */
+    JsonCells(TextBuffer text) {
+        this.text = text;
+    }
+
+    /** Takes the columns of the batch to write next; the arrays of the last batch are reused. */
+    void bind(List<FieldVector> columns) {
+        int count = columns.size();
+        if (vectors.length != count) {
+            vectors = new FieldVector[count];
+            kinds = new Kind[count];
+            readers = new ColumnReader[count];
+            textData = new byte[count][];
+        }
+        for (int c = 0; c < count; c++) {
+            FieldVector vector = columns.get(c);
+            vectors[c] = vector;
             kinds[c] = vector instanceof BigIntVector ? Kind.LONG : vector instanceof Float8Vector ? Kind.DOUBLE
                     : vector instanceof BitVector ? Kind.BOOL : vector instanceof VarCharVector ? Kind.TEXT
                     : Kind.OTHER;
             readers[c] = ColumnReader.of(vector);
+            if (kinds[c] == Kind.TEXT) {
+                textData[c] = copyData((VarCharVector) vector, textData[c]);
+            }
         }
-        this.text = text;
+    }
+
+    /** The vector's data buffer, in {@code reuse} if it is large enough, with eight spare bytes after it. */
+    private static byte[] copyData(VarCharVector vector, byte[] reuse) {
+        int rows = vector.getValueCount();
+        int end = rows == 0 ? 0 : vector.getOffsetBuffer().getInt((long) rows * VarCharVector.OFFSET_WIDTH);
+        // the spare bytes let escapes be looked for a word at a time up to the last cell's end
+        byte[] data = reuse != null && reuse.length >= end + Long.BYTES ? reuse : new byte[end + end / 4 + Long.BYTES];
+        vector.getDataBuffer().getBytes(0, data, 0, end);
+        return data;
     }
 
     /** Appends the value of column {@code c} in row {@code r}. */
@@ -74,7 +107,7 @@ final class JsonCells {
             case LONG -> text.appendLong(((BigIntVector) vector).get(r));
             case DOUBLE -> writeDouble(((Float8Vector) vector).get(r));
             case BOOL -> writeBoolean(((BitVector) vector).get(r) != 0);
-            case TEXT -> writeText((VarCharVector) vector, r);
+            case TEXT -> writeText((VarCharVector) vector, textData[c], r);
             case OTHER -> writeOther(readers[c], r);
         }
     }
@@ -101,22 +134,39 @@ final class JsonCells {
         }
     }
 
-    /** Copies a text cell from the vector's data buffer, then escapes it in place if it must be. */
-    private void writeText(VarCharVector vector, int r) {
+    /** Appends a text cell, quoted, escaping it only if it holds a byte that must be. */
+    private void writeText(VarCharVector vector, byte[] data, int r) {
         ArrowBuf offsets = vector.getOffsetBuffer();
         int start = offsets.getInt((long) r * VarCharVector.OFFSET_WIDTH);
-        int length = offsets.getInt((long) (r + 1) * VarCharVector.OFFSET_WIDTH) - start;
+        int end = offsets.getInt((long) (r + 1) * VarCharVector.OFFSET_WIDTH);
         text.append((byte) '"');
-        int at = text.length();
-        text.append(vector.getDataBuffer(), start, length);
-        int first = firstEscaped(text.array(), at, at + length);
-        if (first >= 0) {
-            byte[] raw = new byte[at + length - first];
-            System.arraycopy(text.array(), first, raw, 0, raw.length);
-            text.truncate(first);
-            escape(text, raw, 0, raw.length);
+        if (needsEscape(data, start, end)) {
+            escape(text, data, start, end);
+        } else {
+            text.append(data, start, end - start);
         }
         text.append((byte) '"');
+    }
+
+    /**
+     * Whether a byte in {@code [start, end)} is a control character, a quote or a backslash,
+     * looked for eight bytes at a time; the eight bytes after {@code end} must be readable.
+     */
+    private static boolean needsEscape(byte[] b, int start, int end) {
+        for (int i = start; i < end; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i);
+            long found = ((word - CONTROL_LIMIT) & ~word) | firstZero(word ^ QUOTES) | firstZero(word ^ BACKSLASHES);
+            found &= HIGH_BITS;
+            if (found != 0 && i + (Long.numberOfTrailingZeros(found) >>> 3) < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The high bit of zero bytes of {@code x}; exact for the lowest one, which is what is looked at. */
+    private static long firstZero(long x) {
+        return (x - 0x0101010101010101L) & ~x;
     }
 
     /** Appends text as a JSON string, quoted and escaped. */
@@ -125,16 +175,6 @@ final class JsonCells {
         text.append((byte) '"');
         escape(text, utf8, 0, utf8.length);
         text.append((byte) '"');
-    }
-
-    private static int firstEscaped(byte[] b, int start, int end) {
-        for (int i = start; i < end; i++) {
-            byte c = b[i];
-            if (c >= 0 && ESCAPES[c] != 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static void escape(TextBuffer text, byte[] b, int start, int end) {

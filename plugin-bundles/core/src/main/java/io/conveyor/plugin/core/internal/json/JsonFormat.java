@@ -33,6 +33,7 @@ public final class JsonFormat implements PartedFormat {
     private final boolean pretty;
     private final boolean part;
     private final TextBuffer text = new TextBuffer(FLUSH_AT + 1024);
+    private final JsonCells cells = new JsonCells(text);
     private long rowsWritten;
 
     /** @param pretty indents records; JSON lines are always compact */
@@ -80,12 +81,12 @@ public final class JsonFormat implements PartedFormat {
             key.append(pretty ? ": " : ":");
             keys[c] = Arrays.copyOf(key.array(), key.length());
         }
-        JsonCells cells = new JsonCells(vectors, text);
+        cells.bind(vectors);
         for (int r = 0; r < rows; r++) {
             if (layout == JsonLayout.RECORDS && (rowsWritten > 0 || !part)) {
                 text.append(rowsWritten == 0 ? opening() : separator());
             }
-            writeObject(keys, cells, r);
+            writeObject(keys, r);
             if (layout == JsonLayout.LINES) {
                 text.append((byte) '\n');
             }
@@ -97,7 +98,7 @@ public final class JsonFormat implements PartedFormat {
         flushText();
     }
 
-    private void writeObject(byte[][] keys, JsonCells cells, int row) {
+    private void writeObject(byte[][] keys, int row) {
         if (keys.length == 0) {
             text.append(pretty ? "  {}" : "{}");
             return;

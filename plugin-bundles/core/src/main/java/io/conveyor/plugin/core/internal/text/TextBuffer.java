@@ -18,6 +18,13 @@ public final class TextBuffer {
     private static final byte[] DIGIT_PAIRS = new byte[200];
     private static final double[] POWERS_OF_TEN = new double[19];
     private static final long EXACT = 1L << 53;
+    /**
+     * Below this (2^37 is above it), a value of at most four decimals times 10^4 is off its
+     * integer by less than a half (the value's ulp is at most 2^-15), so rounding finds it.
+     */
+    private static final double FOUR_DECIMALS_BELOW = 1e11;
+    /** Far more than the few ulps (2^-52 each) a product of a value that reads back is off an integer. */
+    private static final double NEAR_INTEGER = 1e-12;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     static {
@@ -103,12 +110,14 @@ public final class TextBuffer {
         length += digits;
     }
 
+    /** The number of decimal digits of a non-negative value. */
     private static int digits(long value) {
-        int digits = 1;
-        for (long limit = 10; digits < 19 && value >= limit; limit *= 10) {
-            digits++;
+        if (value < 10) {
+            return 1;
         }
-        return digits;
+        // log10 from log2 (1233 / 4096 is just above log10(2)), then one comparison
+        int guess = ((64 - Long.numberOfLeadingZeros(value | 1)) * 1233) >>> 12;
+        return guess + (guess < 19 && value >= (long) POWERS_OF_TEN[guess] ? 1 : 0);
     }
 
     /** Writes the decimal digits of a non-negative value so that its last digit is at {@code end - 1}. */
@@ -141,14 +150,36 @@ public final class TextBuffer {
             append(Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0");
             return;
         }
+        boolean small = magnitude < FOUR_DECIMALS_BELOW;
+        if (small) {
+            // most values have at most four decimals: one try at four, then trailing zeros off
+            double scaled = Math.rint(magnitude * 1e4);
+            if (scaled / 1e4 == magnitude) {
+                long digits = (long) scaled;
+                int scale = 4;
+                while (scale > 0 && digits % 10 == 0) {
+                    digits /= 10;
+                    scale--;
+                }
+                long integer = (long) magnitude;
+                appendDecimal(value < 0, integer, digits - integer * (long) POWERS_OF_TEN[scale], scale);
+                return;
+            }
+        }
         if (magnitude < 1e15) {
-            for (int scale = 0; scale < POWERS_OF_TEN.length; scale++) {
-                double scaled = Math.rint(magnitude * POWERS_OF_TEN[scale]);
+            for (int scale = small ? 5 : 0; scale < POWERS_OF_TEN.length; scale++) {
+                double product = magnitude * POWERS_OF_TEN[scale];
+                double scaled = Math.rint(product);
                 if (scaled >= EXACT) {
                     break;
                 }
-                if (scaled / POWERS_OF_TEN[scale] == magnitude) {
-                    appendDecimal(value < 0, (long) scaled, scale);
+                // a scale that reads back leaves the product within a few ulps of an integer:
+                // others are passed over without the division
+                double gap = Math.abs(product - scaled);
+                if (gap <= product * NEAR_INTEGER && scaled / POWERS_OF_TEN[scale] == magnitude) {
+                    // the integer part of the decimal is the value's own (no integer lies between them)
+                    long integer = (long) magnitude;
+                    appendDecimal(value < 0, integer, (long) scaled - integer * (long) POWERS_OF_TEN[scale], scale);
                     return;
                 }
             }
@@ -156,19 +187,18 @@ public final class TextBuffer {
         append(NumberText.format(value));
     }
 
-    /** Appends {@code digits / 10^scale}, with at least one digit after the point. */
-    private void appendDecimal(boolean negative, long digits, int scale) {
+    /** Appends {@code integer.fraction}, the fraction in {@code scale} digits; {@code .0} for scale 0. */
+    private void appendDecimal(boolean negative, long integer, long fraction, int scale) {
         ensure(42);
         if (negative) {
             bytes[length++] = '-';
         }
-        long unit = (long) POWERS_OF_TEN[scale];
-        appendLong(digits / unit);
+        appendLong(integer);
         bytes[length++] = '.';
         if (scale == 0) {
             bytes[length++] = '0';
         } else {
-            appendFixed(digits % unit, scale);
+            appendFixed(fraction, scale);
         }
     }
 
