@@ -27,6 +27,15 @@ import io.conveyor.plugin.core.internal.text.Utf8Writer;
 public final class JsonFormat implements PartedFormat {
 
     private static final int FLUSH_AT = 1 << 16;
+    private static final byte[] EMPTY = ascii("{}");
+    private static final byte[] PRETTY_EMPTY = ascii("  {}");
+    private static final byte[] OPEN = ascii("{");
+    private static final byte[] PRETTY_OPEN = ascii("  {\n");
+    private static final byte[] INDENT = ascii("    ");
+    private static final byte[] COMMA = ascii(",");
+    private static final byte[] PRETTY_COMMA = ascii(",\n");
+    private static final byte[] CLOSE = ascii("}");
+    private static final byte[] PRETTY_CLOSE = ascii("  }");
 
     private final Writer out;
     private final JsonLayout layout;
@@ -34,6 +43,8 @@ public final class JsonFormat implements PartedFormat {
     private final boolean part;
     private final TextBuffer text = new TextBuffer(FLUSH_AT + 1024);
     private final JsonCells cells = new JsonCells(text);
+    private final byte[] opening;
+    private final byte[] separator;
     private long rowsWritten;
 
     /** @param pretty indents records; JSON lines are always compact */
@@ -46,6 +57,8 @@ public final class JsonFormat implements PartedFormat {
         this.layout = layout;
         this.pretty = pretty && layout == JsonLayout.RECORDS;
         this.part = part;
+        this.opening = ascii(this.pretty ? "[\n" : "[");
+        this.separator = ascii(this.pretty ? ",\n" : ",");
     }
 
     @Override
@@ -57,19 +70,12 @@ public final class JsonFormat implements PartedFormat {
     public void beforePart(PartedFormat other) throws IOException {
         long partRows = ((JsonFormat) other).rowsWritten;
         if (partRows > 0 && layout == JsonLayout.RECORDS) {
-            text.append(rowsWritten == 0 ? opening() : separator());
+            append(rowsWritten == 0 ? opening : separator);
             flushText();
         }
         rowsWritten += partRows;
     }
 
-    private String opening() {
-        return pretty ? "[\n" : "[";
-    }
-
-    private String separator() {
-        return pretty ? ",\n" : ",";
-    }
 
     @Override
     public void write(String input, VectorSchemaRoot batch, int rows) throws IOException {
@@ -84,7 +90,7 @@ public final class JsonFormat implements PartedFormat {
         cells.bind(vectors);
         for (int r = 0; r < rows; r++) {
             if (layout == JsonLayout.RECORDS && (rowsWritten > 0 || !part)) {
-                text.append(rowsWritten == 0 ? opening() : separator());
+                append(rowsWritten == 0 ? opening : separator);
             }
             writeObject(keys, r);
             if (layout == JsonLayout.LINES) {
@@ -100,23 +106,27 @@ public final class JsonFormat implements PartedFormat {
 
     private void writeObject(byte[][] keys, int row) {
         if (keys.length == 0) {
-            text.append(pretty ? "  {}" : "{}");
+            append(pretty ? PRETTY_EMPTY : EMPTY);
             return;
         }
-        text.append(pretty ? "  {\n" : "{");
+        append(pretty ? PRETTY_OPEN : OPEN);
         for (int c = 0; c < keys.length; c++) {
             if (pretty) {
-                text.append("    ");
+                append(INDENT);
             }
-            text.append(keys[c], 0, keys[c].length);
+            append(keys[c]);
             cells.writeValue(c, row);
             if (c < keys.length - 1) {
-                text.append(pretty ? ",\n" : ",");
+                append(pretty ? PRETTY_COMMA : COMMA);
             } else if (pretty) {
                 text.append((byte) '\n');
             }
         }
-        text.append(pretty ? "  }" : "}");
+        append(pretty ? PRETTY_CLOSE : CLOSE);
+    }
+
+    private void append(byte[] bytes) {
+        text.append(bytes, 0, bytes.length);
     }
 
     /** Hands the encoded text to the writer: as bytes to a {@link Utf8Writer}, decoded to any other. */
@@ -130,6 +140,10 @@ public final class JsonFormat implements PartedFormat {
             out.write(new String(text.array(), 0, text.length(), StandardCharsets.UTF_8));
         }
         text.clear();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
