@@ -31,6 +31,8 @@ final class CsvBatchBuilder {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int INITIAL_TEXT_BYTES = 16;
+    /** The most cells a batch holds: a file of many columns gets batches of fewer rows. */
+    static final int MAX_CELLS = 1 << 20;
     private static final byte QUOTED = 1;
     private static final byte COPIED = 2;
     private static final byte MISSING = 4;
@@ -68,9 +70,13 @@ final class CsvBatchBuilder {
     /** The most rows added since the last reset, so that reset clears every bit they may have set. */
     private int added;
 
-    CsvBatchBuilder(CsvLayout layout, int capacity) {
+    /**
+     * @param batchSize the rows a batch should hold; fewer when that many rows would hold more
+     *                  than {@link #MAX_CELLS} cells, so that the arrays stay small however wide the file
+     */
+    CsvBatchBuilder(CsvLayout layout, int batchSize) {
         this.layout = layout;
-        this.capacity = capacity;
+        this.capacity = Math.max(1, Math.min(batchSize, MAX_CELLS / Math.max(1, layout.types().length)));
         this.types = layout.types();
         this.sources = layout.sources();
         this.nulls = layout.nulls();

@@ -480,4 +480,27 @@ class CsvReadSourceTest {
             assertEquals(List.of("1|\"\u00e9t\u00e9\"", "2|\"a\ufffdb\"", "3|\"\ufffd\""), out.rows());
         }
     }
+
+    @Test
+    void aFileOfManyColumnsComesInBatchesOfFewerRows() throws Exception {
+        int columns = 2048;
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < columns; c++) {
+            csv.append(c == 0 ? "" : ",").append("c").append(c);
+        }
+        csv.append('\n');
+        for (int r = 0; r < 1200; r++) {
+            for (int c = 0; c < columns; c++) {
+                csv.append(c == 0 ? "" : ",").append(r);
+            }
+            csv.append('\n');
+        }
+        try (CollectingEmitter out = read(csv.toString(), 8192)) {
+            // 2^20 cells a batch at most: 512 rows of 2048 columns
+            assertEquals(512, out.batches().stream().mapToInt(b -> b.getRowCount()).max().orElseThrow());
+            assertEquals(1200, out.rowCount());
+            VectorSchemaRoot last = out.batches().get(out.batches().size() - 1);
+            assertEquals("1199", BatchText.row(last, last.getRowCount() - 1).split("\\|")[2047]);
+        }
+    }
 }
