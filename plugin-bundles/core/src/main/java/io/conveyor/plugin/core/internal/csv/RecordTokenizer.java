@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Arrays;
  * <p>RFC 4180, leniently: a field starting with the quote character is quoted, may hold
  * delimiters, line breaks and doubled quotes, and text after its closing quote is kept as part of
  * it; a quote elsewhere is data. Records end with {@code \n}, {@code \r\n} or {@code \r}, or at
- * the end of the input. An empty line is a record of one empty, unquoted field.
+ * the end of the input. An empty line is a record of one empty, unquoted field. The delimiter and
+ * the quote may be any character: one outside ASCII is its UTF-8 bytes, found by their first byte
+ * and then checked whole (UTF-8 never has a character's bytes inside another's).
  *
  * <p>Field {@code i} of the current record is the bytes {@link #start(int)} to {@link #end(int)}
  * of {@link #bytes(int)}, valid until the next call to {@link #next()}. Not thread-safe.
@@ -44,8 +47,14 @@ final class RecordTokenizer {
     private static final byte UNESCAPED = 2;
 
     private final ByteSource source;
+    /** The first byte of the delimiter, and its length in bytes (more than 1 outside ASCII). */
     private final byte delimiter;
+    private final int delimiterLength;
+    private final byte[] delimiterBytes;
     private final byte quote;
+    private final int quoteLength;
+    private final byte[] quoteBytes;
+    private final char quoteChar;
     private final long delimiterPattern;
     private final long quotePattern;
     private final long readLimit;
@@ -79,8 +88,13 @@ final class RecordTokenizer {
             boolean countLines) {
         this.source = source;
         this.base = offset;
-        this.delimiter = (byte) delimiter;
-        this.quote = (byte) quote;
+        this.delimiterBytes = String.valueOf(delimiter).getBytes(StandardCharsets.UTF_8);
+        this.delimiter = delimiterBytes[0];
+        this.delimiterLength = delimiterBytes.length;
+        this.quoteBytes = String.valueOf(quote).getBytes(StandardCharsets.UTF_8);
+        this.quote = quoteBytes[0];
+        this.quoteLength = quoteBytes.length;
+        this.quoteChar = quote;
         this.delimiterPattern = repeated(this.delimiter);
         this.quotePattern = repeated(this.quote);
         this.buffer = buffer;
@@ -218,7 +232,11 @@ final class RecordTokenizer {
             if (n == starts.length) {
                 grow(p);
             }
-            if (p < lim && b[p] == quote) {
+            int opens = p < lim && b[p] == quote ? (quoteLength == 1 ? 1 : matchAt(b, p, lim, quoteBytes)) : 0;
+            if (opens < 0) {
+                return NEED_MORE;
+            }
+            if (opens > 0) {
                 p = quoted(p, n);
                 if (p < 0) {
                     return NEED_MORE;
@@ -240,7 +258,7 @@ final class RecordTokenizer {
             }
             byte c = b[p];
             if (c == d) {
-                p++;
+                p += delimiterLength;
                 continue;
             }
             count = n;
@@ -261,49 +279,82 @@ final class RecordTokenizer {
     private int quoted(int p, int n) throws CsvDataError {
         final byte[] b = buffer;
         final int lim = limit;
-        final byte q = quote;
-        int i = p + 1;
+        final int length = quoteLength;
+        int i = p + length;
         int firstEscape = -1;
         while (true) {
             i = indexOfQuote(b, i, lim);
-            if (i + 1 >= lim && !ended) {
+            if (i < lim && length > 1) {
+                int match = matchAt(b, i, lim, quoteBytes);
+                if (match == 0) {
+                    i++;
+                    continue;
+                }
+                if (match < 0) {
+                    openQuote = base + p;
+                    return NEED_MORE;
+                }
+            }
+            int after = i + length;
+            if (after >= lim && !ended) {
                 openQuote = base + p;
                 return NEED_MORE;
             }
-            if (i == lim) {
-                throw new CsvDataError(base + p, "unterminated quoted field (the '" + (char) q
+            if (i >= lim) {
+                throw new CsvDataError(base + p, "unterminated quoted field (the '" + quoteChar
                         + "' opened on this line is never closed)");
             }
-            if (i + 1 < lim && b[i + 1] == q) {
+            int doubled = after < lim && b[after] == quote ? (length == 1 ? 1 : matchAt(b, after, lim, quoteBytes)) : 0;
+            if (doubled < 0) {
+                openQuote = base + p;
+                return NEED_MORE;
+            }
+            if (doubled > 0) {
                 if (firstEscape < 0) {
                     firstEscape = i;
                 }
-                i += 2;
+                i = after + length;
                 continue;
             }
             break;
         }
         int close = i;
-        int t = close + 1;
-        if (t < lim && b[t] != delimiter && b[t] != '\n' && b[t] != '\r') {
+        int t = close + length;
+        if (t < lim && b[t] != '\n' && b[t] != '\r' && (b[t] != delimiter || delimiterLength > 1)) {
             t = fieldEnd(b, t, lim);
         }
         if (t == lim && !ended) {
             openQuote = base + p;
             return NEED_MORE;
         }
-        if (firstEscape < 0 && t == close + 1) {
-            starts[n] = p + 1;
+        if (firstEscape < 0 && t == close + length) {
+            starts[n] = p + length;
             ends[n] = close;
             flags[n] = QUOTED;
             return t;
         }
         starts[n] = scratchLength;
-        unescape(p + 1, close);
-        append(close + 1, t);
+        unescape(p + length, close);
+        append(close + length, t);
         ends[n] = scratchLength;
         flags[n] = QUOTED | UNESCAPED;
         return t;
+    }
+
+    /**
+     * Whether the bytes of {@code sequence} are at {@code at}, whose byte is known to be its
+     * first: 1 if they are, 0 if not, -1 if the buffer ends before it can tell.
+     */
+    private int matchAt(byte[] b, int at, int lim, byte[] sequence) {
+        for (int k = 1; k < sequence.length; k++) {
+            if (at + k >= lim) {
+                return ended ? 0 : -1;
+            }
+            if (b[at + k] != sequence[k]) {
+                return 0;
+            }
+        }
+        return 1;
     }
 
     /**
@@ -317,22 +368,43 @@ final class RecordTokenizer {
         while (p + Long.BYTES <= lim) {
             long word = (long) LONGS.get(b, p);
             long found = firstZero(word ^ delimiters) | ((word - BELOW_SHIFT_OUT) & ~word & HIGH_BITS);
-            if (found != 0) {
-                int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
-                byte c = b[at];
-                if (c == delimiter || c == '\n' || c == '\r') {
-                    return at;
-                }
-                p = at + 1;
-            } else {
+            if (found == 0) {
                 p += Long.BYTES;
+                continue;
+            }
+            int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
+            int end = endsFieldAt(b, at, lim);
+            if (end >= 0) {
+                return end;
+            }
+            p = at + 1;
+        }
+        for (; p < lim; p++) {
+            int end = endsFieldAt(b, p, lim);
+            if (end >= 0) {
+                return end;
             }
         }
-        byte c;
-        while (p < lim && (c = b[p]) != delimiter && c != '\n' && c != '\r') {
-            p++;
-        }
         return p;
+    }
+
+    /**
+     * {@code at} if the byte there ends a field (a line end, or a whole delimiter), {@code limit}
+     * if the buffer ends before a delimiter there can be told, else -1.
+     */
+    private int endsFieldAt(byte[] b, int at, int lim) {
+        byte c = b[at];
+        if (c == '\n' || c == '\r') {
+            return at;
+        }
+        if (c != delimiter) {
+            return -1;
+        }
+        if (delimiterLength == 1) {
+            return at;
+        }
+        int match = matchAt(b, at, lim, delimiterBytes);
+        return match > 0 ? at : match < 0 ? lim : -1;
     }
 
     /**
@@ -363,11 +435,16 @@ final class RecordTokenizer {
         return (b & 0xFFL) * 0x0101010101010101L;
     }
 
+    /** Copies {@code [from, to)} of a quoted field into the scratch buffer, each doubled quote once. */
     private void unescape(int from, int to) {
         for (int i = from; i < to; i++) {
             byte c = buffer[i];
-            if (c == quote) {
-                i++;
+            if (c == quote && matchAt(buffer, i, to, quoteBytes) > 0) {
+                ensureScratch(quoteLength);
+                System.arraycopy(buffer, i, scratch, scratchLength, quoteLength);
+                scratchLength += quoteLength;
+                i += 2 * quoteLength - 1;
+                continue;
             }
             ensureScratch(1);
             scratch[scratchLength++] = c;
@@ -438,7 +515,7 @@ final class RecordTokenizer {
     private CsvDataError tooLong() {
         if (openQuote >= base + position) {
             return new CsvDataError(openQuote, "the quoted field opened on this line runs for more than "
-                    + (MAX_RECORD_BYTES >> 20) + " MiB; is its closing '" + (char) quote + "' missing?");
+                    + (MAX_RECORD_BYTES >> 20) + " MiB; is its closing '" + quoteChar + "' missing?");
         }
         return new CsvDataError(base + position, "a record longer than " + (MAX_RECORD_BYTES >> 20)
                 + " MiB starts on this line");

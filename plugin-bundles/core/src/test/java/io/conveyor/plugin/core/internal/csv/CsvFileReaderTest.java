@@ -126,6 +126,25 @@ class CsvFileReaderTest {
     }
 
     @Test
+    void aDelimiterAndAQuoteOutsideAsciiSpanRangesToo() throws Exception {
+        // the section sign (C2 A7) and the currency sign (C2 A4) share their first byte with the
+        // feminine ordinal (C2 AA) in the data
+        String csv = "a\u00a7b\u00a7c\n1\u00a7\u00aa\u00a7\u00a4x\u00a7\ny\u00a4\u00a4z\u00a4\n"
+                + "2\u00a7caf\u00e9\u00aa\u00a7\u00a4\u00a4\n3\u00a7\u00a4\u00aa\u00a4\u00a7last";
+        Path file = write(csv);
+        int bytes = csv.getBytes(StandardCharsets.UTF_8).length;
+        for (int chunkSize = 1; chunkSize <= bytes; chunkSize++) {
+            try (TestContext context = TestContext.of(root, "read");
+                    CollectingEmitter out = read(file, chunkSize, 2, 8192, context,
+                            options("delimiter", "\u00a7", "quote", "\u00a4"))) {
+                assertEquals("a:int64, b:utf8, c:utf8", BatchText.schema(out.batches().get(0)));
+                assertEquals(List.of("1|\"\u00aa\"|\"x\u00a7\ny\u00a4z\"", "2|\"caf\u00e9\u00aa\"|\"\"",
+                        "3|\"\u00aa\"|\"last\""), out.rows(), "range size " + chunkSize);
+            }
+        }
+    }
+
+    @Test
     void projectedColumnsComeInTheGivenOrderWhateverTheRanges() throws Exception {
         Path file = write(TRICKY);
         for (int chunkSize = 1; chunkSize <= TRICKY.length(); chunkSize += 3) {

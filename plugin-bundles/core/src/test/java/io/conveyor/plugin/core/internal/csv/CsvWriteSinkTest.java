@@ -153,6 +153,11 @@ class CsvWriteSinkTest {
             Runs.sink(sink, config("delimiter", "\u00a7"), context, batch);
         }
         assertEquals("a\u00a7b\n\"x\u00a7y\"\u00a7\u00e9t\u00e9\n\u00a9\u00a7\"\r\"\n", output());
+        CsvReadSource read = new CsvReadSource();
+        try (CollectingEmitter again = Runs.source(read, TestConfig.of(read.descriptor(),
+                Map.of("path", "out/result.csv", "delimiter", "\u00a7"), dir), context)) {
+            assertEquals(List.of("\"x\u00a7y\"|\"\u00e9t\u00e9\"", "\"\u00a9\"|\"\r\""), again.rows());
+        }
     }
 
     @Test
