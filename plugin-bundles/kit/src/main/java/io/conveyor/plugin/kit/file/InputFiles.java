@@ -1,6 +1,7 @@
 package io.conveyor.plugin.kit.file;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,25 @@ import io.conveyor.api.stage.StageException;
 public final class InputFiles {
 
     private InputFiles() {
+    }
+
+    /**
+     * Opens {@code path} for reading as a stream.
+     *
+     * @param key   the config key naming the file, so the error points at it
+     * @param shown the path as the pipeline wrote it, for messages
+     * @throws StageException IO {@code cannot read <shown>: no such file} (or: {@code is a folder},
+     *                        {@code data is not a folder}, {@code permission denied}, ...)
+     */
+    public static InputStream open(Path path, String key, String shown) throws StageException {
+        if (Files.isDirectory(path)) {
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": is a folder", null);
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new StageException(ErrorCode.IO, key, "cannot read " + shown + ": " + reason(path, shown, e), e);
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.SourceTask;
 import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
-import io.conveyor.plugin.core.internal.file.IoReasons;
+import io.conveyor.plugin.kit.file.IoReasons;
 import io.conveyor.plugin.kit.config.ConfigValues;
 
 /**

@@ -25,7 +25,7 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
-import io.conveyor.plugin.core.internal.file.InputFiles;
+import io.conveyor.plugin.kit.file.InputFiles;
 import io.conveyor.plugin.kit.config.ConfigValues;
 
 /** {@code csv.read}: streams a CSV file as typed batches, parsed on several threads. */

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.core.internal.text.Utf8Writer;
+import io.conveyor.plugin.kit.file.IoReasons;
 
 /**
  * A file written under a temporary name in the target's folder and renamed onto the target on

@@ -16,7 +16,7 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.kit.column.BatchWriter;
 import io.conveyor.plugin.kit.column.ColumnType;
-import io.conveyor.plugin.core.internal.file.IoReasons;
+import io.conveyor.plugin.kit.file.IoReasons;
 
 /**
  * Streams JSON objects as batches of {@link StageContext#batchSize()} rows, reading the input

@@ -19,7 +19,7 @@ import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.plugin.kit.config.ConfigValues;
-import io.conveyor.plugin.core.internal.file.InputFiles;
+import io.conveyor.plugin.kit.file.InputFiles;
 
 /** {@code json.read}: streams a JSON array of objects, or JSON lines, as typed batches. */
 @Component(property = {Stage.FUNCTION + "=json.read", Stage.ROLE + "=source"})

@@ -13,7 +13,7 @@ import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.kit.column.BatchWriter;
 import io.conveyor.plugin.kit.column.ColumnType;
-import io.conveyor.plugin.core.internal.file.IoReasons;
+import io.conveyor.plugin.kit.file.IoReasons;
 
 /**
  * Streams text as one utf8 column {@code line}, one row per line, without its line ending

@@ -15,7 +15,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import io.conveyor.api.stage.SinkTask;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.kit.column.BatchFormat;
-import io.conveyor.plugin.core.internal.file.IoReasons;
+import io.conveyor.plugin.kit.file.IoReasons;
 
 /**
  * One run of stdout.write. Every input is accepted at all times, so inputs fed by one upstream

@@ -1,4 +1,4 @@
-package io.conveyor.plugin.core.internal.file;
+package io.conveyor.plugin.kit.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
