@@ -1,6 +1,8 @@
 package io.conveyor.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,31 @@ class CliIT {
         assertEquals(2, result.exitCode());
         assertEquals("conveyor: -Dconveyor.startup.timeout must be a positive number of seconds, got 'soon'\n",
                 result.stderr());
+    }
+
+    @Test
+    void theBuildsClassDataArchiveServesTheFrameworkAndThePlugins() throws Exception {
+        // -Xlog:class+load prints on stdout where each class came from; the archive is the "shared
+        // objects file (top)" layer, above the JDK's own
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory,
+                Map.of("CONVEYOR_OPTS", "-Xlog:class+load=info"), "list");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        for (String name : List.of("org.apache.felix.framework.Felix", "io.conveyor.launcher.Main",
+                "org.apache.felix.scr.impl.Activator", "io.conveyor.plugin.core.internal.csv.CsvReadSource")) {
+            assertTrue(result.stdout().contains(" " + name + " source: shared objects file (top)"),
+                    name + " was not loaded from the archive");
+        }
+    }
+
+    @Test
+    void xshareOffRunsWithoutTheArchive() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory,
+                Map.of("CONVEYOR_OPTS", "-Xshare:off -Xlog:class+load=info"), "list");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertFalse(result.stdout().contains("shared objects file"), "a class came from an archive");
+        assertTrue(result.stdout().contains("io.conveyor.plugin.core.internal.csv.CsvReadSource"));
     }
 
     @Test
