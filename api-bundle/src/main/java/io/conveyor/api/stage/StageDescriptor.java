@@ -13,6 +13,7 @@ public final class StageDescriptor {
     private final String description;
     private final List<Parameter> parameters;
     private final List<Example> examples;
+    private final boolean unbounded;
 
     private StageDescriptor(Builder b) {
         this.function = b.function;
@@ -20,6 +21,7 @@ public final class StageDescriptor {
         this.description = b.description;
         this.parameters = List.copyOf(b.parameters);
         this.examples = List.copyOf(b.examples);
+        this.unbounded = b.unbounded;
     }
 
     public static Builder builder(String function, StageRole role) {
@@ -51,6 +53,18 @@ public final class StageDescriptor {
         return examples;
     }
 
+    /**
+     * Whether this source's stream may go on without end (it follows a file, a queue, a socket).
+     * A run with such a source is continuous: when the bundle of one of its transforms is
+     * replaced, the engine moves that stage to the new version in flight instead of letting the
+     * run finish on the old one. Always {@code false} for transforms and sinks.
+     *
+     * @since 1.2
+     */
+    public boolean unbounded() {
+        return unbounded;
+    }
+
     /** Builds a {@link StageDescriptor}. */
     public static final class Builder {
         private final String function;
@@ -58,6 +72,7 @@ public final class StageDescriptor {
         private String description = "";
         private final List<Parameter> parameters = new ArrayList<>();
         private final List<Example> examples = new ArrayList<>();
+        private boolean unbounded;
 
         private Builder(String function, StageRole role) {
             this.function = Objects.requireNonNull(function, "function");
@@ -79,6 +94,20 @@ public final class StageDescriptor {
 
         public Builder example(String title, String toml) {
             examples.add(new Example(title, toml));
+            return this;
+        }
+
+        /**
+         * Declares a source whose stream may never end; see {@link StageDescriptor#unbounded()}.
+         *
+         * @throws IllegalStateException for a transform or a sink
+         * @since 1.2
+         */
+        public Builder unbounded() {
+            if (role != StageRole.SOURCE) {
+                throw new IllegalStateException("only a source can be unbounded, not a " + role.id());
+            }
+            this.unbounded = true;
             return this;
         }
 

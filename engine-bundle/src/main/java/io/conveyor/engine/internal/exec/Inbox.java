@@ -28,6 +28,13 @@ final class Inbox {
         boolean isEnd() {
             return batch == null;
         }
+
+        /** Releases the batch, for an item that will not be handled. */
+        void release() {
+            if (batch != null) {
+                batch.release();
+            }
+        }
     }
 
     private static final class Edge {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.StageReportDTO;
 import io.conveyor.api.stage.StageException;
+import io.conveyor.api.stage.StageRole;
 import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
 import io.conveyor.engine.internal.plan.Plan;
@@ -30,6 +31,10 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  * <p>Use: construct, call {@link #execute()} once (it blocks until the run has ended); any thread
  * may call {@link #stop()} meanwhile. Stage threads come from the given executor, which the
  * caller owns.
+ *
+ * <p>Upgrades: a run with an unbounded source is continuous; when the bundle of one of its
+ * transforms is replaced, that stage moves to the new version at a batch boundary. A bounded run
+ * finishes on the services it started with. See {@link StageBinding}.
  *
  * <p>Ending: once the run fails, is stopped or times out, its stages get one stop grace period to
  * end, are then interrupted, and get one more; a stage still running after that is reported
@@ -50,7 +55,8 @@ public final class PipelineRun {
     private final RunControl control;
     private final Map<String, Inbox> inboxes = new HashMap<>();
     private final Map<String, StageStats> stats = new LinkedHashMap<>();
-    private final Map<String, String> providers = new HashMap<>();
+    /** Each stage's service, in plan order; filled before any stage starts. */
+    private final Map<String, StageBinding> bindings = new LinkedHashMap<>();
 
     /**
      * @param engineAllocator the engine's allocator; the run takes a child of it, capped at
@@ -78,15 +84,14 @@ public final class PipelineRun {
     public RunReportDTO execute() {
         long start = System.nanoTime();
         List<Problem> problems = new ArrayList<>();
-        List<StageLease> leases = new ArrayList<>();
         boolean settled = true;
         try {
-            if (!control.isStopped() && acquireAll(leases)) {
-                settled = runStages(leases, problems);
+            if (!control.isStopped() && acquireAll()) {
+                settled = runStages(problems);
             }
         } finally {
             if (settled) {
-                leases.forEach(StageLease::close);
+                bindings.values().forEach(StageBinding::close);
             }
         }
         if (control.failure() != null) {
@@ -105,12 +110,13 @@ public final class PipelineRun {
         return control.queueWaits();
     }
 
-    private boolean acquireAll(List<StageLease> leases) {
+    private boolean acquireAll() {
+        boolean continuous = isContinuous(plan);
         for (PlannedStage stage : plan.stages()) {
             try {
                 StageLease lease = supplier.acquire(stage.spec().function(), stage.role());
-                leases.add(lease);
-                providers.put(stage.id(), lease.provider());
+                bindings.put(stage.id(), new StageBinding(plan.spec().name(), stage, lease, supplier, control,
+                        continuous, settings.upgradeWaitMillis()));
             } catch (StageException e) {
                 control.fail(Failures.unavailable(stage, e));
                 return false;
@@ -119,13 +125,19 @@ public final class PipelineRun {
         return true;
     }
 
+    /** Whether one of the plan's sources may never end. */
+    private static boolean isContinuous(Plan plan) {
+        return plan.stages().stream()
+                .anyMatch(stage -> stage.role() == StageRole.SOURCE && stage.descriptor().unbounded());
+    }
+
     /**
      * Runs every stage; adds the leaks found when the allocators are closed, or the stages that
      * did not stop.
      *
      * @return whether every stage ended; if not, releasing the leases is left to the last one
      */
-    private boolean runStages(List<StageLease> leases, List<Problem> problems) {
+    private boolean runStages(List<Problem> problems) {
         int capacity = plan.spec().global().channelBufferSize();
         for (PlannedStage stage : plan.stages()) {
             if (!stage.inputs().isEmpty()) {
@@ -138,9 +150,8 @@ public final class PipelineRun {
         List<StageWorker> workers = new ArrayList<>();
         long waitedMillis;
         try {
-            for (int i = 0; i < plan.stages().size(); i++) {
-                PlannedStage stage = plan.stages().get(i);
-                workers.add(worker(stage, leases.get(i), memory.forStage(stage.id())));
+            for (PlannedStage stage : plan.stages()) {
+                workers.add(worker(stage, memory.forStage(stage.id())));
             }
             workers.forEach(this::submit);
             waitedMillis = awaitEnd(workers);
@@ -156,19 +167,19 @@ public final class PipelineRun {
                 problems.add(Failures.stuck(stage, waitedMillis));
             }
         }
-        control.afterLastStageEnded(() -> releaseLate(memory, leases));
+        control.afterLastStageEnded(() -> releaseLate(memory));
         return false;
     }
 
     /** What a run whose stages did not all stop in time releases once the last of them returns. */
-    private void releaseLate(RunMemory memory, List<StageLease> leases) {
+    private void releaseLate(RunMemory memory) {
         inboxes.values().forEach(Inbox::drain);
         memory.close().forEach((stageId, bytes) -> LOG.warn("Pipeline '{}': stage '{}' leaked {} bytes of Arrow"
                 + " memory", plan.spec().name(), stageId, bytes));
-        leases.forEach(StageLease::close);
+        bindings.values().forEach(StageBinding::close);
     }
 
-    private StageWorker worker(PlannedStage stage, StageLease lease, BufferAllocator allocator) {
+    private StageWorker worker(PlannedStage stage, BufferAllocator allocator) {
         List<Inbox> consumers = new ArrayList<>();
         for (PlannedStage other : plan.stages()) {
             if (other.inputs().contains(stage.id())) {
@@ -178,7 +189,7 @@ public final class PipelineRun {
         StageStats stageStats = stats.get(stage.id());
         RunStageContext context = new RunStageContext(plan.spec().name(), stage.id(), allocator, control,
                 settings.batchSize(), plan.spec().global().maxParallelTasks(), io.stdin(), io.stdout());
-        return new StageWorker(stage, lease.stage(), context, inboxes.get(stage.id()),
+        return new StageWorker(stage, bindings.get(stage.id()), context, inboxes.get(stage.id()),
                 new StageEmitter(stage.id(), consumers, control, stageStats), control, stageStats);
     }
 
@@ -245,7 +256,8 @@ public final class PipelineRun {
         dto.stageId = stage.id();
         dto.function = stage.spec().function();
         dto.role = stage.role().id();
-        dto.provider = providers.get(stage.id());
+        StageBinding binding = bindings.get(stage.id());
+        dto.provider = binding == null ? null : binding.provider();
         dto.rowsIn = stageStats.rowsIn();
         dto.rowsOut = stageStats.rowsOut();
         dto.batchesIn = stageStats.batchesIn();

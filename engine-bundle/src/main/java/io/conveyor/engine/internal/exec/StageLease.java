@@ -4,7 +4,8 @@ import io.conveyor.api.stage.Stage;
 
 /**
  * A stage service held for one run. Closing the lease releases the service object (the
- * {@code ungetService} matching its {@code getService}); it is closed exactly once, when the run ends.
+ * {@code ungetService} matching its {@code getService}); it is closed exactly once, when the run
+ * ends or when the run moves the stage to another provider.
  */
 public interface StageLease extends AutoCloseable {
 
@@ -13,6 +14,14 @@ public interface StageLease extends AutoCloseable {
 
     /** The bundle and version serving it, e.g. {@code io.conveyor.plugin.core 0.1.0}. */
     String provider();
+
+    /**
+     * Whether the service went away since it was leased: its bundle was stopped, updated or
+     * uninstalled. The object stays usable for a run that finishes on it.
+     */
+    default boolean revoked() {
+        return false;
+    }
 
     /** Releases the service object. Never throws. */
     @Override

@@ -1,5 +1,7 @@
 package io.conveyor.engine.internal.exec;
 
+import java.time.Duration;
+
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 
@@ -12,4 +14,12 @@ public interface StageSupplier {
      * @throws StageException with code {@code PLUGIN} when no provider is available any more
      */
     StageLease acquire(String function, StageRole role) throws StageException;
+
+    /**
+     * Acquires the winning provider of this function in this role, waiting up to {@code maxWait}
+     * for one to appear (a plugin bundle being updated or started).
+     *
+     * @return the lease, or {@code null} if none could be acquired within the wait
+     */
+    StageLease await(String function, StageRole role, Duration maxWait) throws InterruptedException;
 }

@@ -31,6 +31,11 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  * {@code finish} at once, a sink goes on as if every input had ended, and its inbox discards what
  * still arrives.
  *
+ * <p>At every batch boundary of a continuous run, a stage whose bundle went away moves to the new
+ * version ({@link StageBinding}): a transform's task is closed without {@code finish}, a new one is
+ * opened from the new provider and gets the batches that follow, which wait in the inbox meanwhile;
+ * a source or sink stops the run instead.
+ *
  * <p>Guarantees: {@link RunControl#workFinished()} is called exactly once (for a sink before it
  * waits to commit, for other stages after they are closed), and {@link RunControl#stageEnded()}
  * exactly once, last, whether the worker ran, was skipped or was abandoned before it started; a
@@ -42,7 +47,7 @@ final class StageWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StageWorker.class);
 
     private final PlannedStage stage;
-    private final Stage service;
+    private final StageBinding binding;
     private final RunStageContext context;
     private final Inbox inbox;
     private final StageEmitter emitter;
@@ -51,12 +56,14 @@ final class StageWorker implements Runnable {
     private final Object threadLock = new Object();
     private boolean claimed;
     private Thread thread;
+    /** The task now open, if any; used only by the stage's own thread. */
+    private AutoCloseable task;
 
     /** @param inbox the stage's inputs, or {@code null} for a source */
-    StageWorker(PlannedStage stage, Stage service, RunStageContext context, Inbox inbox, StageEmitter emitter,
+    StageWorker(PlannedStage stage, StageBinding binding, RunStageContext context, Inbox inbox, StageEmitter emitter,
             RunControl control, StageStats stats) {
         this.stage = stage;
-        this.service = service;
+        this.binding = binding;
         this.context = context;
         this.inbox = inbox;
         this.emitter = emitter;
@@ -137,11 +144,12 @@ final class StageWorker implements Runnable {
     }
 
     private Status work() {
-        AutoCloseable task = null;
         Status status;
+        boolean opened = false;
         try {
             task = open();
             control.opened();
+            opened = true;
             control.awaitAllOpened();
             if (task instanceof SourceTask source) {
                 produceAll(source);
@@ -153,7 +161,7 @@ final class StageWorker implements Runnable {
             status = Status.SUCCEEDED;
         } catch (Throwable failure) {
             status = failed(failure);
-            if (task == null) {
+            if (!opened) {
                 control.opened(); // only now: the failure is recorded, so no other stage starts
             }
         }
@@ -172,21 +180,25 @@ final class StageWorker implements Runnable {
     }
 
     private AutoCloseable open() throws StageException {
-        AutoCloseable task = switch (stage.role()) {
+        Stage service = binding.service();
+        AutoCloseable opened = switch (stage.role()) {
             case SOURCE -> ((Source) service).open(stage.config(), context);
             case TRANSFORM -> ((Transform) service).open(stage.config(), context, stage.inputs());
             case SINK -> ((Sink) service).open(stage.config(), context, stage.inputs());
         };
-        if (task == null) {
+        if (opened == null) {
             throw new StageException(ErrorCode.PLUGIN, "open() returned no task");
         }
-        return task;
+        return opened;
     }
 
     private void produceAll(SourceTask source) throws StageException {
         while (true) {
             if (control.isStopped()) {
                 throw StageException.cancelled();
+            }
+            if (binding.mustMove()) {
+                throw binding.cannotMove();
             }
             if (!source.produce(emitter)) {
                 return;
@@ -203,6 +215,12 @@ final class StageWorker implements Runnable {
                 break;
             }
             Inbox.Item item = inbox.take(accepted);
+            try {
+                transform = moveIfDue(transform);
+            } catch (Throwable e) {
+                item.release();
+                throw e;
+            }
             if (item.isEnd()) {
                 open.remove(item.input());
                 transform.endOfInput(item.input(), emitter);
@@ -230,6 +248,10 @@ final class StageWorker implements Runnable {
                 break;
             }
             Inbox.Item item = inbox.take(accepted);
+            if (binding.mustMove()) {
+                item.release();
+                throw binding.cannotMove();
+            }
             if (item.isEnd()) {
                 open.remove(item.input());
                 sink.endOfInput(item.input());
@@ -243,6 +265,23 @@ final class StageWorker implements Runnable {
                 batch.release();
             }
         }
+    }
+
+    /**
+     * The task to hand the next item to: the same one, or, when the stage must move to a new
+     * version first, a new task opened from the new provider (the item waits meanwhile, and so do
+     * the batches queued behind it).
+     */
+    private TransformTask moveIfDue(TransformTask transform) throws StageException {
+        if (!binding.mustMove()) {
+            return transform;
+        }
+        task = null; // closed here, whatever happens next
+        transform.close();
+        binding.move();
+        TransformTask next = (TransformTask) open();
+        task = next;
+        return next;
     }
 
     /** The open inputs the task accepts now; none means the task is done reading. */

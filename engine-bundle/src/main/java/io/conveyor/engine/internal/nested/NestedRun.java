@@ -1,5 +1,6 @@
 package io.conveyor.engine.internal.nested;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -268,6 +269,11 @@ final class NestedRun {
                 return lease(capture);
             }
             return base.acquire(function, role);
+        }
+
+        @Override
+        public StageLease await(String function, StageRole role, Duration maxWait) throws InterruptedException {
+            return base.await(function, role, maxWait);
         }
 
         private static StageLease lease(Stage stage) {

@@ -88,6 +88,41 @@ public final class ProviderTable {
         }
     }
 
+    /** Whether the provider with this service id is present (winning or shadowed). */
+    public boolean contains(long serviceId) {
+        lock.lock();
+        try {
+            return byKey.values().stream().flatMap(List::stream).anyMatch(p -> p.serviceId() == serviceId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until this key has a provider whose service id is not in {@code excluded}.
+     *
+     * @return those providers, best first; empty if none came within the wait
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public List<StageProvider> awaitProviders(StageKey key, Set<Long> excluded, Duration maxWait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<StageProvider> found = byKey.getOrDefault(key, List.of()).stream()
+                        .filter(p -> !excluded.contains(p.serviceId())).toList();
+                long remaining = deadline - System.nanoTime();
+                if (!found.isEmpty() || remaining <= 0) {
+                    return found;
+                }
+                changed.await(remaining, TimeUnit.NANOSECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Every key with at least one provider, with its providers best first; sorted by role, then name. */
     public Map<StageKey, List<StageProvider>> snapshot() {
         lock.lock();

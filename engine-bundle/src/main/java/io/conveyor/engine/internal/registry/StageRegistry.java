@@ -3,9 +3,12 @@ package io.conveyor.engine.internal.registry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -37,6 +40,10 @@ import io.conveyor.engine.internal.plan.FunctionCatalog;
  * Tracks every Source, Transform and Sink service (whiteboard) and serves them by
  * (function, role). The rules live in {@link ProviderTable}; this component only feeds it.
  *
+ * <p>Every lease it hands out is tracked until closed, and revoked as soon as its service is
+ * unbound (the bundle was updated, stopped or uninstalled), so that a continuous run sees at its
+ * next batch boundary that it must move to the new version.
+ *
  * <p>DS may call bind before {@link #activate} and unbind after {@link #deactivate}: the table
  * is usable at any time, and only {@link #acquire} needs the bundle context.
  */
@@ -55,6 +62,8 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
     private final ProviderTable table;
     private final Leaser leaser;
     private volatile BundleContext context;
+    /** The open leases per service id. */
+    private final Map<Long, Set<TrackedLease>> leases = new ConcurrentHashMap<>();
 
     /** The DS constructor: services are leased through the bundle context, prototype-aware. */
     public StageRegistry() {
@@ -147,6 +156,7 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
     private void remove(ServiceReference<?> reference) {
         if (reference.getProperty("service.id") instanceof Long id) {
             table.remove(id);
+            leases.getOrDefault(id, Set.of()).forEach(TrackedLease::revoke);
         }
     }
 
@@ -179,12 +189,91 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
     @Override
     public StageLease acquire(String function, StageRole role) throws StageException {
         for (StageProvider provider : table.providers(new StageKey(function, role))) {
-            StageLease lease = leaser.lease(provider);
+            StageLease lease = lease(provider);
             if (lease != null) {
                 return lease;
             }
         }
         throw new StageException(ErrorCode.PLUGIN, "function '" + function + "' is not available");
+    }
+
+    @Override
+    public StageLease await(String function, StageRole role, Duration maxWait) throws InterruptedException {
+        StageKey key = new StageKey(function, role);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        Set<Long> refused = new HashSet<>();
+        while (true) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            List<StageProvider> providers = table.awaitProviders(key, refused, left);
+            for (StageProvider provider : providers) {
+                StageLease lease = lease(provider);
+                if (lease != null) {
+                    return lease;
+                }
+                refused.add(provider.serviceId()); // gone since the table saw it: wait for another
+            }
+            if (providers.isEmpty()) {
+                return null;
+            }
+        }
+    }
+
+    /** A tracked lease on the provider's service, or {@code null} if it is gone. */
+    private StageLease lease(StageProvider provider) {
+        StageLease lease = leaser.lease(provider);
+        if (lease == null) {
+            return null;
+        }
+        TrackedLease tracked = new TrackedLease(lease, provider.serviceId());
+        leases.compute(provider.serviceId(), (id, open) -> {
+            Set<TrackedLease> tracking = open == null ? ConcurrentHashMap.newKeySet() : open;
+            tracking.add(tracked);
+            return tracking;
+        });
+        if (!table.contains(provider.serviceId())) {
+            tracked.revoke(); // unbound between the table's answer and the tracking
+        }
+        return tracked;
+    }
+
+    /** A lease that knows when its service was unbound, and stops being tracked once closed. */
+    private final class TrackedLease implements StageLease {
+        private final StageLease lease;
+        private final long serviceId;
+        private volatile boolean revoked;
+
+        TrackedLease(StageLease lease, long serviceId) {
+            this.lease = lease;
+            this.serviceId = serviceId;
+        }
+
+        void revoke() {
+            revoked = true;
+        }
+
+        @Override
+        public Stage stage() {
+            return lease.stage();
+        }
+
+        @Override
+        public String provider() {
+            return lease.provider();
+        }
+
+        @Override
+        public boolean revoked() {
+            return revoked;
+        }
+
+        @Override
+        public void close() {
+            leases.computeIfPresent(serviceId, (id, open) -> {
+                open.remove(this);
+                return open.isEmpty() ? null : open;
+            });
+            lease.close();
+        }
     }
 
     @SuppressWarnings("unchecked")

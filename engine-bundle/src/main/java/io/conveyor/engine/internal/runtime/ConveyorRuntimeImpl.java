@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -58,6 +59,12 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
 
         /** How long a stopping run waits for its stages, before interrupting them, in milliseconds. */
         long stop_grace_millis() default ExecutionSettings.DEFAULT_STOP_GRACE_MILLIS;
+
+        /**
+         * How long a continuous run waits for the new version of a plugin whose bundle was replaced
+         * (or stopped) before it stops with an error, in seconds.
+         */
+        long upgrade_wait_seconds() default ExecutionSettings.DEFAULT_UPGRADE_WAIT_SECONDS;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConveyorRuntimeImpl.class);
@@ -143,7 +150,7 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
 
     private static ExecutionSettings settings(Config config) {
         return new ExecutionSettings(config.memory_limit_bytes(), ExecutionSettings.DEFAULT_BATCH_SIZE,
-                config.stop_grace_millis());
+                config.stop_grace_millis(), TimeUnit.SECONDS.toMillis(config.upgrade_wait_seconds()));
     }
 
     @Override

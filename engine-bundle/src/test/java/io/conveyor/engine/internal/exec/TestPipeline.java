@@ -3,11 +3,13 @@ package io.conveyor.engine.internal.exec;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,7 +28,9 @@ import io.conveyor.engine.internal.plan.PlannedStage;
 
 /**
  * Builds a {@link Plan} by hand (stages listed in topological order, at lines 10, 20, 30...)
- * and serves its stages from instances, counting every lease taken and released.
+ * and serves its stages from instances, counting every lease taken and released. A stage's
+ * service can be replaced or withdrawn during a run, as a plugin upgrade does: the leases of the
+ * old one are revoked.
  */
 public final class TestPipeline implements StageSupplier {
 
@@ -35,6 +39,11 @@ public final class TestPipeline implements StageSupplier {
     private final List<StageSpec> specs = new ArrayList<>();
     private final List<StageRole> roles = new ArrayList<>();
     private final Map<String, Stage> services = new HashMap<>();
+    /** What {@link #acquire} serves per function, and as which provider; guarded by {@code this}. */
+    private final Map<String, Stage> offered = new HashMap<>();
+    private final Map<String, String> providers = new HashMap<>();
+    private final List<Lease> open = new ArrayList<>();
+    private long upgradeWaitMillis = ExecutionSettings.DEFAULT_UPGRADE_WAIT_SECONDS * 1000;
     private long timeoutSeconds = GlobalSpec.DEFAULT_TIMEOUT_SECONDS;
     private int channelBufferSize = GlobalSpec.DEFAULT_CHANNEL_BUFFER_SIZE;
     private long stopGraceMillis = 5_000;
@@ -59,6 +68,11 @@ public final class TestPipeline implements StageSupplier {
         return this;
     }
 
+    public TestPipeline upgradeWaitMillis(long millis) {
+        this.upgradeWaitMillis = millis;
+        return this;
+    }
+
     public TestPipeline channelBufferSize(int size) {
         this.channelBufferSize = size;
         return this;
@@ -70,6 +84,10 @@ public final class TestPipeline implements StageSupplier {
                 Map.of("path", new Location("p.toml", 10 * (specs.size() + 1) + 3, 1)), List.of(), location));
         roles.add(service.descriptor().role());
         services.put(service.descriptor().function(), service);
+        synchronized (this) {
+            offered.put(service.descriptor().function(), service);
+            providers.put(service.descriptor().function(), "io.conveyor.test 1.0.0");
+        }
         return this;
     }
 
@@ -92,7 +110,7 @@ public final class TestPipeline implements StageSupplier {
     /** Creates the run, without executing it. */
     public PipelineRun prepare(ExecutorService executor) {
         lastRun = new PipelineRun(plan(), this, executor, engineAllocator,
-                new ExecutionSettings(64L << 20, 8192, stopGraceMillis),
+                new ExecutionSettings(64L << 20, 8192, stopGraceMillis, upgradeWaitMillis),
                 new RunIO(new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true)));
         return lastRun;
     }
@@ -113,28 +131,88 @@ public final class TestPipeline implements StageSupplier {
         return released.get();
     }
 
+    /** Replaces the service of its function, as an upgrade of its bundle to {@code provider} does. */
+    public synchronized void upgrade(Stage service, String provider) {
+        String function = service.descriptor().function();
+        revoke(function);
+        offered.put(function, service);
+        providers.put(function, provider);
+        notifyAll();
+    }
+
+    /** Withdraws the service of {@code function}, as stopping its bundle does. */
+    public synchronized void withdraw(String function) {
+        revoke(function);
+        offered.remove(function);
+    }
+
+    private void revoke(String function) {
+        open.stream().filter(lease -> lease.function.equals(function)).forEach(lease -> lease.revoked = true);
+    }
+
     @Override
-    public StageLease acquire(String function, StageRole role) throws StageException {
-        Stage stage = services.get(function);
+    public synchronized StageLease acquire(String function, StageRole role) throws StageException {
+        Stage stage = offered.get(function);
         if (stage == null || stage.descriptor().role() != role || function.startsWith("gone.")) {
             throw new StageException(ErrorCode.PLUGIN, "function '" + function + "' is not available");
         }
         leased.incrementAndGet();
-        return new StageLease() {
-            @Override
-            public Stage stage() {
-                return stage;
-            }
+        Lease lease = new Lease(function, stage, providers.get(function));
+        open.add(lease);
+        return lease;
+    }
 
-            @Override
-            public String provider() {
-                return "io.conveyor.test 1.0.0";
+    @Override
+    public synchronized StageLease await(String function, StageRole role, Duration maxWait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!offered.containsKey(function)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
             }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        try {
+            return acquire(function, role);
+        } catch (StageException e) {
+            return null;
+        }
+    }
 
-            @Override
-            public void close() {
-                released.incrementAndGet();
+    private final class Lease implements StageLease {
+        final String function;
+        final Stage stage;
+        final String provider;
+        volatile boolean revoked;
+
+        Lease(String function, Stage stage, String provider) {
+            this.function = function;
+            this.stage = stage;
+            this.provider = provider;
+        }
+
+        @Override
+        public Stage stage() {
+            return stage;
+        }
+
+        @Override
+        public String provider() {
+            return provider;
+        }
+
+        @Override
+        public boolean revoked() {
+            return revoked;
+        }
+
+        @Override
+        public void close() {
+            synchronized (TestPipeline.this) {
+                open.remove(this);
             }
-        };
+            released.incrementAndGet();
+        }
     }
 }

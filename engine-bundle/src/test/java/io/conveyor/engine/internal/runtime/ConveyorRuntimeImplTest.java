@@ -41,6 +41,7 @@ import io.conveyor.engine.internal.exec.MockStages;
 import io.conveyor.engine.internal.exec.StageLease;
 import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
 import io.conveyor.engine.internal.exec.MockStages.GatedSource;
+import io.conveyor.engine.internal.exec.ExecutionSettings;
 import io.conveyor.engine.internal.registry.ProviderTable;
 import io.conveyor.engine.internal.registry.StageKey;
 import io.conveyor.engine.internal.registry.StageProvider;
@@ -95,6 +96,11 @@ class ConveyorRuntimeImplTest {
             @Override
             public long stop_grace_millis() {
                 return stopGraceMillis;
+            }
+
+            @Override
+            public long upgrade_wait_seconds() {
+                return ExecutionSettings.DEFAULT_UPGRADE_WAIT_SECONDS;
             }
 
             @Override

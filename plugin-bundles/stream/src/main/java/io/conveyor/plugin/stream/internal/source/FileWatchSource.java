@@ -29,6 +29,7 @@ import io.conveyor.plugin.kit.column.NumberText;
 public final class FileWatchSource implements Source {
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("file.watch", StageRole.SOURCE)
+            .unbounded()
             .description("Follows a file as tail -F does, streaming each line appended to it exactly once. It "
                     + "checks the file every poll interval and passes on the complete lines written since its "
                     + "last read (a line waits for its line break). A file that is truncated, or replaced by a new "

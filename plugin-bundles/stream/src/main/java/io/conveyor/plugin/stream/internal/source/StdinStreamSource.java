@@ -35,6 +35,7 @@ public final class StdinStreamSource implements Source {
     static final String SOURCE = "<stdin>";
 
     static final StageDescriptor DESCRIPTOR = StageDescriptor.builder("stdin.stream", StageRole.SOURCE)
+            .unbounded()
             .description("Streams the run's standard input line by line, passing rows on as they arrive. A batch "
                     + "goes as soon as it holds the run's batch size, or flush_interval_ms after its first line "
                     + "arrived, so rows from a slow or paused producer show downstream within that time; the stream "
