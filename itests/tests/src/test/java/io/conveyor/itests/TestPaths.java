@@ -39,6 +39,16 @@ final class TestPaths {
         return Path.of(property("itests.stamp.jar"));
     }
 
+    /** The counter plugin jar as built: {@code counter.stream}, an unbounded source of numbered rows. */
+    static Path counterPlugin() {
+        return Path.of(property("itests.counter.jar"));
+    }
+
+    /** {@code target}, where figures a test measured are written for quoting. */
+    static Path buildFolder() {
+        return Path.of(property("itests.work")).toAbsolutePath().getParent();
+    }
+
     /** A new empty folder under {@code target/work}. */
     static Path newWorkFolder(String prefix) {
         try {
