@@ -196,7 +196,8 @@ public class PluginUpgradeIT {
 
     private void refresh(Bundle bundle) throws InterruptedException {
         CountDownLatch refreshed = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> refreshed.countDown());
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        wiring.refreshBundles(List.of(bundle), event -> refreshed.countDown());
         assertTrue("the refresh to end", refreshed.await(Await.BOUND.toSeconds(), TimeUnit.SECONDS));
     }
 
@@ -217,7 +218,8 @@ public class PluginUpgradeIT {
     private RunRequest request(SinkLog sink) {
         Path pipeline = Runs.write(work.resolve("upgraded.toml"), PIPELINE);
         return RunRequest.of(pipeline).withWorkingDirectory(work).withEnvironment(Map.of())
-                .withStreams(new ByteArrayInputStream(new byte[0]), new PrintStream(sink, true, StandardCharsets.UTF_8));
+                .withStreams(new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(sink, true, StandardCharsets.UTF_8));
     }
 
     /**
