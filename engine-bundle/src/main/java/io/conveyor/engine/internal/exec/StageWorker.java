@@ -151,12 +151,12 @@ final class StageWorker implements Runnable {
             control.opened();
             opened = true;
             control.awaitAllOpened();
-            if (task instanceof SourceTask source) {
-                produceAll(source);
-            } else if (task instanceof TransformTask transform) {
-                transformAll(transform);
-            } else {
-                writeAll((SinkTask) task);
+            // No local variable may hold the task: a move replaces a transform's task, and no frame
+            // on this thread's stack may keep the old one, or its class loader, alive.
+            switch (stage.role()) {
+                case SOURCE -> produceAll((SourceTask) task);
+                case TRANSFORM -> transformAll();
+                case SINK -> writeAll((SinkTask) task);
             }
             status = Status.SUCCEEDED;
         } catch (Throwable failure) {
@@ -206,7 +206,9 @@ final class StageWorker implements Runnable {
         }
     }
 
-    private void transformAll(TransformTask transform) throws StageException {
+    /** Drives the transform task in {@link #task}, which {@link #moveIfDue} may replace. */
+    private void transformAll() throws StageException {
+        TransformTask transform = (TransformTask) task;
         Set<String> open = new LinkedHashSet<>(stage.inputs());
         while (!open.isEmpty()) {
             List<String> accepted = accepted(open, transform::accepts);
