@@ -138,4 +138,40 @@ class ClientIT {
         assertEquals("conveyor: no server is running on " + home + " (it has no conveyor.port); start one with"
                 + " 'conveyor server --home " + home + "'\n", remote.stderr());
     }
+
+    @Test
+    void engineSettingsInEtcApplyToTheNextRunWithoutARestart() throws Exception {
+        RunIT.copyQuickstart(temp);
+        Path settings = home.resolve("etc/io.conveyor.engine.cfg");
+        String shipped = Files.readString(settings);
+        assertTrue(shipped.contains("#memory.limit.bytes = 1073741824\n"), shipped);
+
+        Files.writeString(settings, shipped + "memory.limit.bytes = 64\n");
+        DistributionProcess.awaitFileContains(home.resolve("logs/conveyor.log"),
+                "Updating configuration {io.conveyor.engine} from " + settings);
+        DistributionProcess.Completed starved = awaitRunOutcome("FAILED");
+        assertEquals(1, starved.exitCode());
+        assertTrue(starved.stderr().contains("Unable to allocate buffer of size 128 due to memory limit"),
+                starved.stderr());
+
+        Files.writeString(settings, shipped);
+        assertEquals(0, awaitRunOutcome("SUCCEEDED").exitCode());
+        assertEquals(RunIT.expectedQuickstartOutput(),
+                Files.readString(temp.resolve("examples/quickstart/output/big_sales.json")));
+    }
+
+    /** Runs the quickstart through the client until its outcome is {@code outcome}: ConfigAdmin delivers changes asynchronously. */
+    private DistributionProcess.Completed awaitRunOutcome(String outcome) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(DistributionProcess.WAIT_SECONDS);
+        while (true) {
+            DistributionProcess.Completed run = client(temp, "run", "examples/quickstart/pipeline.toml");
+            if (run.stderr().startsWith("pipeline 'quickstart': " + outcome + " in ")) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the run did not become " + outcome + ": " + run.stderr());
+            }
+            Thread.sleep(200);
+        }
+    }
 }
