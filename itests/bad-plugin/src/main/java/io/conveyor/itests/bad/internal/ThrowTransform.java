@@ -12,6 +12,7 @@ import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageDescriptor;
+import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.api.stage.TransformTask;
@@ -49,7 +50,7 @@ public class ThrowTransform implements Transform {
         throwIf(step.equals("open"), throwable);
         return new TransformTask() {
             @Override
-            public void process(String input, VectorSchemaRoot batch, Emitter out) {
+            public void process(String input, VectorSchemaRoot batch, Emitter out) throws StageException {
                 throwIf(step.equals("process"), throwable);
                 out.emit(batch);
             }
