@@ -2,12 +2,15 @@ package io.conveyor.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +63,8 @@ public class PluginIsolationIT {
 
     private DeployFolder deploy;
     private Path work;
+    /** The exit code the last {@link #execute} left in its session. */
+    private Object exitCode;
 
     @Configuration
     public Option[] configuration() {
@@ -182,8 +187,34 @@ public class PluginIsolationIT {
                 + " (same file name) or with bundle:update\n"
                 + "usage: conveyor:upgrade --dry-run [--json] BUNDLE (a bundle id or symbolic name)\n",
                 execute("conveyor:upgrade " + BAD));
+        assertEquals(2, exitCode);
         assertEquals("conveyor: no such bundle: io.conveyor.nothing\n",
                 execute("conveyor:upgrade --dry-run io.conveyor.nothing"));
+        assertEquals(2, exitCode);
+    }
+
+    /**
+     * Upgrading the plugins' shared kit refreshes every bundle importing it: what their manifests
+     * say, the framework's wiring agrees with.
+     */
+    @Test
+    public void upgradeDryRunOfASharedBundleListsEveryBundleImportingIt() {
+        String kit = "io.conveyor.plugin.kit";
+        List<String> importers = Arrays.stream(context.getBundles())
+                .filter(b -> kit.equals(b.getSymbolicName())
+                        || String.valueOf(b.getHeaders().get(Constants.IMPORT_PACKAGE)).contains(kit + "."))
+                .sorted(Comparator.comparingLong(Bundle::getBundleId))
+                .map(b -> b.getBundleId() + "  " + b.getSymbolicName() + " " + b.getVersion())
+                .toList();
+        assertTrue("the kit has importers: " + importers, importers.size() > 1);
+
+        String out = execute("conveyor:upgrade --dry-run " + kit);
+
+        String refreshed = out.substring(out.indexOf("Bundles that would be refreshed\n"),
+                out.indexOf("\nRunning pipelines that would pause"));
+        assertEquals(importers, refreshed.lines().skip(1).map(String::strip).toList());
+        assertTrue(out, out.endsWith("Running pipelines that would pause\n  none\n"));
+        assertEquals(0, exitCode);
     }
 
     private Bundle deployBadPlugin() {
@@ -283,6 +314,7 @@ public class PluginIsolationIT {
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {
             session.execute(commandLine);
+            exitCode = session.get("conveyor.exit");
         } catch (Exception e) {
             throw new AssertionError(commandLine + " failed", e);
         }

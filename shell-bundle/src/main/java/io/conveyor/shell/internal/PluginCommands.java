@@ -19,7 +19,8 @@ import io.conveyor.api.runtime.ConveyorRuntime;
  * The Gogo commands {@code conveyor:plugins} (who serves each function, who uses it, which
  * bundles did not resolve and why) and {@code conveyor:upgrade --dry-run} (what upgrading a
  * bundle would refresh and pause). Results go to the session's standard output, usage errors to
- * its standard error, which Gogo (and Karaf) redirect per session.
+ * its standard error, which Gogo (and Karaf) redirect per session; the exit code (0 ok, 2 a usage
+ * error or an unknown bundle) goes into the session variable {@link ConveyorCommands#EXIT_CODE}.
  */
 @Component(service = PluginCommands.class, property = {
         "osgi.command.scope=conveyor",
@@ -46,26 +47,26 @@ public final class PluginCommands {
     @Descriptor("who serves each function and which running pipelines use it; unresolved bundles and what they need:"
             + " plugins [--json] [FUNCTION|BUNDLE...]")
     public void plugins(CommandSession session, String... args) {
-        plugins(List.of(args), System.out, System.err);
+        session.put(ConveyorCommands.EXIT_CODE, plugins(List.of(args), System.out, System.err));
     }
 
     @Descriptor("what upgrading a bundle would refresh and which running pipelines would pause:"
             + " upgrade --dry-run [--json] BUNDLE")
     public void upgrade(CommandSession session, String... args) {
-        upgrade(List.of(args), System.out, System.err);
+        session.put(ConveyorCommands.EXIT_CODE, upgrade(List.of(args), System.out, System.err));
     }
 
-    void plugins(List<String> args, PrintStream out, PrintStream err) {
+    int plugins(List<String> args, PrintStream out, PrintStream err) {
         Arguments arguments = Arguments.parse(args, false);
         if (arguments.problem != null) {
-            usage(err, arguments.problem, PLUGINS_USAGE);
-            return;
+            return usage(err, arguments.problem, PLUGINS_USAGE);
         }
         PluginReport report = plugins.report(arguments.names);
         out.print(arguments.json ? format.json(report) : format.text(report));
+        return CommandLine.OK;
     }
 
-    void upgrade(List<String> args, PrintStream out, PrintStream err) {
+    int upgrade(List<String> args, PrintStream out, PrintStream err) {
         Arguments arguments = Arguments.parse(args, true);
         String problem = arguments.problem;
         if (problem == null && !arguments.dryRun) {
@@ -75,26 +76,26 @@ public final class PluginCommands {
             problem = arguments.names.isEmpty() ? "upgrade needs a bundle" : "upgrade takes one bundle";
         }
         if (problem != null) {
-            usage(err, problem, UPGRADE_USAGE);
-            return;
+            return usage(err, problem, UPGRADE_USAGE);
         }
         String wanted = arguments.names.get(0);
         List<Bundle> bundles = plugins.bundlesNamed(wanted);
-        if (bundles.isEmpty()) {
-            err.println("conveyor: no such bundle: " + wanted);
-        } else if (bundles.size() > 1) {
-            err.println("conveyor: several bundles are named " + wanted + ": " + bundles.stream()
-                    .map(b -> b.getBundleId() + " (" + b.getVersion() + ")").collect(Collectors.joining(", "))
-                    + "; give the bundle id");
-        } else {
-            UpgradePlan plan = plugins.upgradePlan(bundles.get(0));
-            out.print(arguments.json ? format.json(plan) : format.text(plan));
+        if (bundles.size() != 1) {
+            err.println("conveyor: " + (bundles.isEmpty() ? "no such bundle: " + wanted
+                    : "several bundles are named " + wanted + ": " + bundles.stream()
+                            .map(b -> b.getBundleId() + " (" + b.getVersion() + ")").collect(Collectors.joining(", "))
+                            + "; give the bundle id"));
+            return CommandLine.INVALID;
         }
+        UpgradePlan plan = plugins.upgradePlan(bundles.get(0));
+        out.print(arguments.json ? format.json(plan) : format.text(plan));
+        return CommandLine.OK;
     }
 
-    private static void usage(PrintStream err, String problem, String usage) {
+    private static int usage(PrintStream err, String problem, String usage) {
         err.println("conveyor: " + problem);
         err.println(usage);
+        return CommandLine.INVALID;
     }
 
     /** {@code --json}, {@code --dry-run} (upgrade only) and names. */
