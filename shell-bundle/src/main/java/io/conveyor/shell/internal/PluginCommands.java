@@ -37,11 +37,7 @@ public final class PluginCommands {
 
     @Activate
     public PluginCommands(@Reference ConveyorRuntime runtime, BundleContext context) {
-        this(new Plugins(runtime, new BundleWirings(context)));
-    }
-
-    PluginCommands(Plugins plugins) {
-        this.plugins = plugins;
+        this.plugins = new Plugins(runtime, new BundleWirings(context));
     }
 
     @Descriptor("who serves each function and which running pipelines use it; unresolved bundles and what they need:"
