@@ -153,7 +153,7 @@ public final class PipelineRun {
         }
         for (PlannedStage stage : plan.stages()) {
             if (stats.get(stage.id()).stuck()) {
-                problems.add(Failures.stuck(stage, waitedMillis));
+                problems.add(Failures.stuck(stage, providers.get(stage.id()), waitedMillis));
             }
         }
         control.afterLastStageEnded(() -> releaseLate(memory, leases));
@@ -178,7 +178,7 @@ public final class PipelineRun {
         StageStats stageStats = stats.get(stage.id());
         RunStageContext context = new RunStageContext(plan.spec().name(), stage.id(), allocator, control,
                 settings.batchSize(), plan.spec().global().maxParallelTasks(), io.stdin(), io.stdout());
-        return new StageWorker(stage, lease.stage(), context, inboxes.get(stage.id()),
+        return new StageWorker(stage, lease.stage(), lease.provider(), context, inboxes.get(stage.id()),
                 new StageEmitter(stage.id(), consumers, control, stageStats), control, stageStats);
     }
 
