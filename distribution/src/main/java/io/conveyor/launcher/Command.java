@@ -12,6 +12,7 @@ enum Command {
     DOCS("docs", null),
     /** Commands the launcher carries out itself. */
     SERVER("server", null),
+    CLIENT("client", "a command to run in the server"),
     HELP("help", null),
     VERSION("--version", null);
 
@@ -46,6 +47,7 @@ enum Command {
             case "info" -> Optional.of(INFO);
             case "docs" -> Optional.of(DOCS);
             case "server" -> Optional.of(SERVER);
+            case "client" -> Optional.of(CLIENT);
             case "help", "--help", "-h" -> Optional.of(HELP);
             case "--version", "-V" -> Optional.of(VERSION);
             default -> Optional.empty();

@@ -13,6 +13,7 @@ final class Usage {
               info [--json] FUNCTION              describe a function and its parameters
               docs                                every function's reference as Markdown (docs/functions.md)
               server [--home DIR] [--headless]    run a server: deploy/ is watched, a shell runs on a terminal
+              client [--home DIR] COMMAND [ARGS]  run a shell command in the running server of a home
               help                                show this help
               --version                           show the version
 

@@ -30,4 +30,13 @@ public interface ConveyorRuntime {
     /** Validates, then runs a pipeline to its end (or failure, timeout or stop). Never throws for
      *  user mistakes: they are reported in the result. */
     RunReportDTO run(RunRequest request);
+
+    /**
+     * The stage services the runs in progress hold, sorted by pipeline, role and function; a
+     * pipeline running twice at once is listed twice. Services of nested pipelines
+     * ({@code stage.pipeline}) are not included.
+     *
+     * @since 1.1
+     */
+    List<StageUseDTO> stagesInUse();
 }

@@ -6,5 +6,5 @@
  * <p>Results are DTOs: public-field classes, safe to print, convert to JSON or compare in tests.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.conveyor.api.runtime;

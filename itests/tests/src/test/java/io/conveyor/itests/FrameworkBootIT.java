@@ -95,10 +95,11 @@ public class FrameworkBootIT {
         assertEquals(List.of("io.conveyor.shell"), commandLines);
 
         ServiceReference<?>[] commands = context.getServiceReferences((String) null, "(osgi.command.scope=conveyor)");
-        assertEquals(1, commands.length);
-        assertEquals(List.of("io.conveyor.shell", "[list, info, docs, validate, run]"), List.of(
-                commands[0].getBundle().getSymbolicName(),
-                Arrays.toString((String[]) commands[0].getProperty("osgi.command.function"))));
+        assertEquals(List.of("io.conveyor.shell [list, info, docs, validate, run]",
+                "io.conveyor.shell [plugins, upgrade]"), Arrays.stream(commands)
+                .map(command -> command.getBundle().getSymbolicName() + " "
+                        + Arrays.toString((String[]) command.getProperty("osgi.command.function")))
+                .sorted().toList());
     }
 
     @Test

@@ -39,6 +39,11 @@ final class TestPaths {
         return Path.of(property("itests.stamp.jar"));
     }
 
+    /** The plugin that misbehaves on purpose ({@code bad.throw}, {@code bad.stuck}; Bundle-Version 1.0.0). */
+    static Path badPlugin() {
+        return Path.of(property("itests.bad.jar"));
+    }
+
     /** The counter plugin jar as built: {@code counter.stream}, an unbounded source of numbered rows. */
     static Path counterPlugin() {
         return Path.of(property("itests.counter.jar"));

@@ -24,6 +24,7 @@ import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.StageUseDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 
 class CommandLineTest {
@@ -64,6 +65,11 @@ class CommandLineTest {
             requests.add(request);
             throwIfAsked();
             return nextReport;
+        }
+
+        @Override
+        public List<StageUseDTO> stagesInUse() {
+            return List.of();
         }
 
         private void throwIfAsked() {

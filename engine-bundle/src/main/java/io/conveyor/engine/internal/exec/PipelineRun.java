@@ -164,7 +164,7 @@ public final class PipelineRun {
         }
         for (PlannedStage stage : plan.stages()) {
             if (stats.get(stage.id()).stuck()) {
-                problems.add(Failures.stuck(stage, waitedMillis));
+                problems.add(Failures.stuck(stage, bindings.get(stage.id()).provider(), waitedMillis));
             }
         }
         control.afterLastStageEnded(() -> releaseLate(memory));

@@ -342,7 +342,7 @@ final class StageWorker implements Runnable {
         if (cancellation && control.isStopped()) {
             return Status.CANCELLED;
         }
-        if (control.fail(Failures.stageFailed(stage, failure))) {
+        if (control.fail(Failures.stageFailed(stage, binding.provider(), failure))) {
             LOG.debug("Stage '{}' failed", stage.id(), failure);
             return Status.FAILED;
         }

@@ -28,6 +28,7 @@ import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.StageUseDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.Sink;
 import io.conveyor.api.stage.Source;
@@ -171,6 +172,11 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     @Override
     public RunReportDTO run(RunRequest request) {
         return service.run(request);
+    }
+
+    @Override
+    public List<StageUseDTO> stagesInUse() {
+        return service.stagesInUse();
     }
 
     /** Daemon threads, so a stage that never returns cannot keep the JVM alive. */

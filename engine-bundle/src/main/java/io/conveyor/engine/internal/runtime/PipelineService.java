@@ -15,6 +15,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.StageUseDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.Stage;
@@ -55,6 +56,7 @@ public final class PipelineService {
     private final Planner planner = new Planner();
     private final SubPipelines subPipelines;
     private final Set<PipelineRun> running = new HashSet<>();
+    private final StagesInUse stagesInUse = new StagesInUse();
     private boolean closed;
 
     /**
@@ -121,8 +123,8 @@ public final class PipelineService {
             compiled.problems.forEach(problem -> report.problems.add(problem.toDTO()));
             return report;
         }
-        PipelineRun run = new PipelineRun(compiled.plan, registry, executor, allocator, settings,
-                new RunIO(request.stdin(), request.stdout()));
+        PipelineRun run = new PipelineRun(compiled.plan, stagesInUse.supplierFor(compiled.spec.name(), registry),
+                executor, allocator, settings, new RunIO(request.stdin(), request.stdout()));
         synchronized (running) {
             if (closed) {
                 run.stop();
@@ -137,6 +139,11 @@ public final class PipelineService {
                 running.notifyAll();
             }
         }
+    }
+
+    /** The stage services the runs in progress hold. */
+    public List<StageUseDTO> stagesInUse() {
+        return stagesInUse.snapshot();
     }
 
     /**
