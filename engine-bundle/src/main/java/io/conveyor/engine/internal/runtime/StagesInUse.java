@@ -1,11 +1,13 @@
 package io.conveyor.engine.internal.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import io.conveyor.api.runtime.StageUseDTO;
 import io.conveyor.api.stage.Stage;
+import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.engine.internal.exec.StageLease;
 import io.conveyor.engine.internal.exec.StageSupplier;
@@ -29,7 +31,18 @@ final class StagesInUse {
 
     /** A supplier for one run of {@code pipelineName}: the leases it hands out are tracked until closed. */
     StageSupplier supplierFor(String pipelineName, StageSupplier supplier) {
-        return (function, role) -> track(pipelineName, function, role, supplier.acquire(function, role));
+        return new StageSupplier() {
+            @Override
+            public StageLease acquire(String function, StageRole role) throws StageException {
+                return track(pipelineName, function, role, supplier.acquire(function, role));
+            }
+
+            @Override
+            public StageLease await(String function, StageRole role, Duration maxWait) throws InterruptedException {
+                StageLease lease = supplier.await(function, role, maxWait);
+                return lease == null ? null : track(pipelineName, function, role, lease);
+            }
+        };
     }
 
     List<StageUseDTO> snapshot() {
@@ -59,6 +72,11 @@ final class StagesInUse {
             @Override
             public String provider() {
                 return lease.provider();
+            }
+
+            @Override
+            public boolean revoked() {
+                return lease.revoked();
             }
 
             @Override
