@@ -87,8 +87,8 @@ final class Deployment {
             dto.deployedAt = active.deployedAt();
         }
         dto.nextRunAt = nextRunAt;
-        List<RunRecordDTO> runs = history.snapshot();
-        dto.lastRun = runs.isEmpty() ? null : runs.get(0);
+        List<RunRecordDTO> recent = history.snapshot();
+        dto.lastRun = recent.isEmpty() ? null : recent.get(0);
         dto.problems = new ArrayList<>(rejected);
         return dto;
     }

@@ -203,6 +203,7 @@ final class Deployments implements PipelineDeployments {
             return; // the file was touched, not changed
         }
         d.pending = new PipelineVersion(text, description.pipelineName, description.schedule, clock.millis());
+        d.stopped = false; // a new version is meant to run
         d.cancelTimer();
         if (d.run == null) {
             activatePending(d);
@@ -213,7 +214,10 @@ final class Deployments implements PipelineDeployments {
         }
     }
 
-    /** Makes the pending version the deployed one and runs it as its schedule says. No run is in flight. */
+    /**
+     * Makes the pending version the deployed one and runs it as its schedule says, unless an
+     * operator stopped the pipeline meanwhile. No run is in flight.
+     */
     private void activatePending(Deployment d) {
         d.active = d.pending;
         d.pending = null;
