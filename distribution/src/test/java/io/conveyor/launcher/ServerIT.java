@@ -72,6 +72,49 @@ class ServerIT {
     }
 
     @Test
+    void pipelineFilesArePickedUpAtStartAndWhenDropped() throws Exception {
+        Path home = temp.resolve("home");
+        Files.writeString(temp.resolve("in.csv"), "id\n1\n2\n");
+        Files.createDirectories(home.resolve("pipelines"));
+        Files.writeString(home.resolve("pipelines/early.toml"), copyPipeline("early"));
+        try (DistributionProcess.Running server = DistributionProcess.start(temp,
+                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
+            server.awaitLine("Conveyor server ready");
+            DistributionProcess.awaitFileContains(temp.resolve("early.csv"), "id\n1\n2\n");
+
+            Path staged = Files.writeString(temp.resolve("late.toml"), copyPipeline("late"));
+            Files.move(staged, home.resolve("pipelines/late.toml"), StandardCopyOption.ATOMIC_MOVE);
+            DistributionProcess.awaitFileContains(temp.resolve("late.csv"), "id\n1\n2\n");
+
+            Path log = home.resolve("logs/conveyor.log");
+            DistributionProcess.awaitFileContains(log, "Pipeline late deployed (once)");
+            DistributionProcess.awaitFileContains(log, "Pipeline late run 1 SUCCEEDED");
+            assertEquals(0, server.terminate());
+        }
+    }
+
+    /** A pipeline copying in.csv to NAME.csv, both in the test's folder. */
+    private String copyPipeline(String name) {
+        return """
+                [pipeline]
+                name = "%s"
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+                [stages.config]
+                path = "%s"
+
+                [[stages]]
+                id = "save"
+                function = "csv.write"
+                inputs = ["load"]
+                [stages.config]
+                path = "%s"
+                """.formatted(name, temp.resolve("in.csv"), temp.resolve(name + ".csv"));
+    }
+
+    @Test
     void twoServersWithDifferentHomesRunSideBySide() throws Exception {
         Path home1 = temp.resolve("one");
         Path home2 = temp.resolve("two");

@@ -20,7 +20,7 @@ import io.conveyor.api.runtime.ValidationDTO;
 
 /**
  * A runtime whose pipeline "files" are lines of {@code key=value}: {@code name}, {@code mode},
- * {@code interval} (milliseconds), {@code invalid} (a problem message), {@code wait} ({@code release}:
+ * {@code interval} (milliseconds; implies the interval mode, as in a real file), {@code invalid} (a problem message), {@code wait} ({@code release}:
  * the run blocks until {@link #release} or a stop; {@code stop}: until stopped, like an unbounded
  * source). A stopped run reports what the engine reports, {@code pipeline 'x' was stopped}. Records
  * the text of every run it starts.
@@ -40,7 +40,8 @@ final class ScriptedRuntime implements ConveyorRuntime {
         PipelineDescriptionDTO dto = new PipelineDescriptionDTO();
         dto.pipelineName = keys.get("name");
         dto.schedule = new ScheduleDTO();
-        dto.schedule.mode = keys.getOrDefault("mode", ScheduleDTO.ONCE);
+        dto.schedule.mode = keys.getOrDefault("mode", keys.containsKey("interval") ? ScheduleDTO.INTERVAL
+                : ScheduleDTO.ONCE);
         if (keys.containsKey("interval")) {
             dto.schedule.intervalMillis = Long.parseLong(keys.get("interval"));
             dto.schedule.interval = keys.get("interval") + "ms";

@@ -130,7 +130,7 @@ public class PipelineDeploymentIT {
     }
 
     @Test
-    public void aContinuousPipelineRunsUntilStopped() throws Exception {
+    public void aContinuousPipelineRunsUntilStoppedAndAgainWhenStarted() throws Exception {
         Runs.write(work.resolve("events.jsonl"), "{\"n\": 1}\n{\"n\": 2}\n");
         drop("tail", """
                 [pipeline]
@@ -160,6 +160,12 @@ public class PipelineDeploymentIT {
         Await.until("tail to stop", () -> deployment("tail").state.equals(DeploymentDTO.STOPPED));
         RunRecordDTO run = deployments.history("tail").orElseThrow().get(0);
         assertEquals(List.of("STOPPED", "[]"), List.of(run.outcome, run.problems.toString()));
+
+        assertEquals("tail: RUNNING (run #2)\n", execute("conveyor:start tail"));
+        assertEquals("tail: RUNNING (run #2)\n", execute("conveyor:stop tail"));
+        Await.until("tail to stop again", () -> deployment("tail").state.equals(DeploymentDTO.STOPPED));
+        assertEquals(List.of("#2 start STOPPED", "#1 deploy STOPPED"), deployments.history("tail").orElseThrow()
+                .stream().map(r -> "#" + r.number + " " + r.trigger + " " + r.outcome).toList());
     }
 
     @Test

@@ -42,7 +42,7 @@ class PipelineCommandsTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String> actions = new ArrayList<>();
     private final List<DeploymentDTO> deployed = new ArrayList<>(List.of(orders(), broken()));
-    private final List<RunRecordDTO> runs = new ArrayList<>(List.of(failedRun(), ordersRun()));
+    private final List<RunRecordDTO> runs = new ArrayList<>(List.of(ordersRun(), failedRun()));
 
     /** The deployer, answering with the canned deployments and recording start and stop. */
     private final PipelineDeployments deployments = new PipelineDeployments() {
@@ -115,9 +115,9 @@ class PipelineCommandsTest {
     void pipelinesListsEachWithItsScheduleStateAndRuns() {
         assertEquals(0, execute("pipelines"));
         assertEquals("""
-                name    pipeline  schedule   state      last run                           next run
+                name    pipeline  schedule   state      last run                          next run
                 orders  orders    every 15m  SCHEDULED  #2 SUCCEEDED 2026-11-27 15:40:00  2026-11-27 15:55:00
-                broken  -         -          INVALID    -                                  -
+                broken  -         -          INVALID    -                                 -
                   rejected: pipelines/broken.toml:3:8: error[CONFIG]: [schedule] mode must be one of "once", \
                 "interval", "continuous", "manual", got "hourly"
                 """, out());
@@ -149,7 +149,7 @@ class PipelineCommandsTest {
                 stage  function      status     rows in  rows out  batches in  batches out    time
                 load   csv.read      SUCCEEDED        -        10           -            1  900 ms
                 big    filter.apply  SUCCEEDED       10         4           1            1  950 ms
-                save   json.write    SUCCEEDED        4         -           1            -   1.00 s
+                save   json.write    SUCCEEDED        4         -           1            -  1.00 s
                 """, out());
     }
 
