@@ -13,6 +13,7 @@ enum Command {
     GRAPH("graph", "a pipeline file"),
     /** Commands the launcher carries out itself. */
     SERVER("server", null),
+    CLIENT("client", "a command to run in the server"),
     HELP("help", null),
     VERSION("--version", null);
 
@@ -48,6 +49,7 @@ enum Command {
             case "docs" -> Optional.of(DOCS);
             case "graph" -> Optional.of(GRAPH);
             case "server" -> Optional.of(SERVER);
+            case "client" -> Optional.of(CLIENT);
             case "help", "--help", "-h" -> Optional.of(HELP);
             case "--version", "-V" -> Optional.of(VERSION);
             default -> Optional.empty();

@@ -89,6 +89,16 @@ class ServerIT {
             Path log = home.resolve("logs/conveyor.log");
             DistributionProcess.awaitFileContains(log, "Pipeline late deployed (once)");
             DistributionProcess.awaitFileContains(log, "Pipeline late run 1 SUCCEEDED");
+
+            DistributionProcess.Completed status = DistributionProcess.run(temp, "client", "--home", home.toString(),
+                    "status", "late");
+            assertEquals(List.of(0, ""), List.of(status.exitCode(), status.stderr()));
+            assertTrue(status.stdout().startsWith("late\n  pipeline:  late\n  file:      pipelines/late.toml\n"
+                    + "  schedule:  once\n  state:     IDLE\n"), status.stdout());
+            DistributionProcess.Completed unknown = DistributionProcess.run(temp, "client", "--home", home.toString(),
+                    "history", "lat");
+            assertEquals(List.of(2, "conveyor: no such pipeline: lat (did you mean 'late'?)\n"),
+                    List.of(unknown.exitCode(), unknown.stderr()));
             assertEquals(0, server.terminate());
         }
     }

@@ -79,7 +79,8 @@ public final class PipelineShellCommands {
         line.addAll(List.of(args));
         PrintStream console = session.getConsole() != null ? session.getConsole() : System.out;
         Path directory = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
-        commands.execute(line, new CommandLine.Session(session.getKeyboard(), console, System.out, System.err,
-                directory, System.getenv()));
+        int code = commands.execute(line, new CommandLine.Session(session.getKeyboard(), console, System.out,
+                System.err, directory, System.getenv()));
+        session.put(ConveyorCommands.EXIT_CODE, code);
     }
 }
