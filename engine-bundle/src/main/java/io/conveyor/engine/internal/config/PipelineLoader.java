@@ -28,10 +28,10 @@ import io.conveyor.engine.internal.model.StageSpec;
  * Reads a pipeline file with tomlj into a {@link PipelineSpec}. Stateless and thread-safe.
  *
  * <p>The file format is the original tool's: {@code [pipeline]}, {@code [global]},
- * {@code [[stages]]} and {@code [error_handling]}, plus Conveyor's {@code [schedule]}. Whatever the file gets wrong is collected, with
- * its line and column, and thrown at the end as one {@link PipelineException} (or returned, by
- * {@link #inspect}); the graph and the stage configs are checked later by the planner, which knows
- * the available functions.
+ * {@code [[stages]]} and {@code [error_handling]}, plus Conveyor's {@code [schedule]}. Whatever
+ * the file gets wrong is collected, with its line and column, and thrown at the end as one
+ * {@link PipelineException} (or returned, by {@link #inspect}); the graph and the stage configs
+ * are checked later by the planner, which knows the available functions.
  */
 public final class PipelineLoader {
 
