@@ -103,6 +103,33 @@ class ServerIT {
         }
     }
 
+    @Test
+    void theRunHistoryBoundIsASettingThatAppliesWithoutRestart() throws Exception {
+        Path home = temp.resolve("home");
+        Files.writeString(temp.resolve("in.csv"), "id\n1\n");
+        try (DistributionProcess.Running server = DistributionProcess.start(temp,
+                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
+            server.awaitLine("Conveyor server ready");
+            Path cfg = Files.writeString(temp.resolve("io.conveyor.deploy.cfg"), "history.size = 2\n");
+            Files.move(cfg, home.resolve("etc/io.conveyor.deploy.cfg"), StandardCopyOption.ATOMIC_MOVE);
+            Path log = home.resolve("logs/conveyor.log");
+            DistributionProcess.awaitFileContains(log, "Creating configuration {io.conveyor.deploy}");
+
+            Path staged = Files.writeString(temp.resolve("ticks.toml"), copyPipeline("ticks")
+                    .replace("name = \"ticks\"\n", "name = \"ticks\"\n\n[schedule]\ninterval = \"200ms\"\n"));
+            Files.move(staged, home.resolve("pipelines/ticks.toml"), StandardCopyOption.ATOMIC_MOVE);
+            DistributionProcess.awaitFileContains(log, "Pipeline ticks run 4 SUCCEEDED");
+
+            DistributionProcess.Completed history = DistributionProcess.run(temp, "client", "--home", home.toString(),
+                    "history", "ticks");
+            assertEquals(0, history.exitCode(), history.stderr());
+            List<String> lines = history.stdout().lines().toList();
+            assertEquals(3, lines.size(), history.stdout()); // the header and two runs
+            assertTrue(lines.get(0).startsWith("run  trigger   started"), lines.get(0));
+            assertEquals(0, server.terminate());
+        }
+    }
+
     /** A pipeline copying in.csv to NAME.csv, both in the test's folder. */
     private String copyPipeline(String name) {
         return """

@@ -38,9 +38,9 @@ import io.conveyor.api.runtime.RunRecordDTO;
 @Component(service = {PipelineDeployments.class, ArtifactInstaller.class}, configurationPid = "io.conveyor.deploy")
 public final class PipelineDeployer implements PipelineDeployments, ArtifactInstaller {
 
-    /** Configuration (PID {@code io.conveyor.deploy}). */
+    /** Configuration (PID {@code io.conveyor.deploy}; DS maps the method names' {@code _} to {@code .}). */
     public @interface Config {
-        /** How many runs each pipeline's history keeps. */
+        /** {@code history.size}: how many runs each pipeline's history keeps. */
         int history_size() default 20;
     }
 
