@@ -6,11 +6,12 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Lists the stage functions the runtime knows, validates pipeline files and runs them. One
+ * Lists the stage functions the runtime knows, validates, describes and runs pipeline files. One
  * implementation serves the command line, the Gogo shell and the server.
  *
  * <p>Threading: every method may be called concurrently from any thread. {@link #run} blocks
- * until the run ends.
+ * until the run ends; interrupting the thread that called it stops the run (its report then
+ * says the pipeline was stopped).
  */
 @ProviderType
 public interface ConveyorRuntime {
@@ -26,6 +27,15 @@ public interface ConveyorRuntime {
      * stage's configuration. Collects every problem rather than stopping at the first.
      */
     ValidationDTO validate(RunRequest request);
+
+    /**
+     * Validates the file as {@link #validate} does and describes it: its stages and how they
+     * connect, and how it asks to be run ({@code [schedule]}). The stages are described whenever the
+     * file could be read that far, even when it has problems.
+     *
+     * @since 1.1
+     */
+    PipelineDescriptionDTO describe(RunRequest request);
 
     /** Validates, then runs a pipeline to its end (or failure, timeout or stop). Never throws for
      *  user mistakes: they are reported in the result. */

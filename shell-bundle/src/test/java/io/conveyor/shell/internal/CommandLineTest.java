@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.StageUseDTO;
@@ -38,6 +39,7 @@ class CommandLineTest {
     private final List<RunRequest> requests = new ArrayList<>();
     private RunReportDTO nextReport = ShellFixtures.succeeded();
     private ValidationDTO nextValidation = new ValidationDTO();
+    private PipelineDescriptionDTO nextDescription = new PipelineDescriptionDTO();
     /** What the runtime's run and validate throw, when set. */
     private Throwable nextThrowable;
 
@@ -58,6 +60,13 @@ class CommandLineTest {
             requests.add(request);
             throwIfAsked();
             return nextValidation;
+        }
+
+        @Override
+        public PipelineDescriptionDTO describe(RunRequest request) {
+            requests.add(request);
+            throwIfAsked();
+            return nextDescription;
         }
 
         @Override

@@ -32,9 +32,10 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  * may call {@link #stop()} meanwhile. Stage threads come from the given executor, which the
  * caller owns.
  *
- * <p>Upgrades: a run with an unbounded source is continuous; when the bundle of one of its
- * transforms is replaced, that stage moves to the new version at a batch boundary. A bounded run
- * finishes on the services it started with. See {@link StageBinding}.
+ * <p>Upgrades: a run with an unbounded source, or of a pipeline scheduled {@code continuous}, is
+ * continuous; when the bundle of one of its transforms is replaced, that stage moves to the new
+ * version at a batch boundary. A bounded run finishes on the services it started with. See
+ * {@link StageBinding}.
  *
  * <p>Ending: once the run fails, is stopped or times out, its stages get one stop grace period to
  * end, are then interrupted, and get one more; a stage still running after that is reported
@@ -125,9 +126,9 @@ public final class PipelineRun {
         return true;
     }
 
-    /** Whether one of the plan's sources may never end. */
+    /** Whether the pipeline is scheduled to run continuously, or one of its sources may never end. */
     private static boolean isContinuous(Plan plan) {
-        return plan.stages().stream()
+        return plan.spec().schedule().continuous() || plan.stages().stream()
                 .anyMatch(stage -> stage.role() == StageRole.SOURCE && stage.descriptor().unbounded());
     }
 

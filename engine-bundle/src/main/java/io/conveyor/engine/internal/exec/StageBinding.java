@@ -17,10 +17,11 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  * (updated, stopped, uninstalled).
  *
  * <p>A bounded run keeps the service it started with to its end: the old revision's classes stay
- * loaded until then. A continuous run (one with an unbounded source) moves a transform to the
- * function's next provider at a batch boundary, waiting up to the upgrade wait for it; a source or
- * a sink cannot move without losing its place in the stream or its uncommitted output, so the run
- * stops with an error naming the stage, the function and the plugin instead.
+ * loaded until then. A continuous run (one with an unbounded source, or of a pipeline scheduled
+ * {@code continuous}) moves a transform to the function's next provider at a batch boundary,
+ * waiting up to the upgrade wait for it; a source or a sink cannot move without losing its place
+ * in the stream or its uncommitted output, so the run stops with an error naming the stage, the
+ * function and the plugin instead.
  *
  * <p>Threading: {@link #move} runs on the stage's own thread; {@link #close} once that thread has
  * ended.

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.StageUseDTO;
@@ -167,6 +168,11 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     @Override
     public ValidationDTO validate(RunRequest request) {
         return service.validate(request);
+    }
+
+    @Override
+    public PipelineDescriptionDTO describe(RunRequest request) {
+        return service.describe(request);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.StageUseDTO;
@@ -112,6 +113,19 @@ public final class PipelineService {
         return dto;
     }
 
+    /** The stages, edges and schedule of the file, with the problems {@link #validate} finds. */
+    public PipelineDescriptionDTO describe(RunRequest request) {
+        Compiled compiled = compile(request);
+        PipelineDescriptionDTO dto = new PipelineDescriptionDTO();
+        if (compiled.spec != null) {
+            dto.pipelineName = compiled.spec.name();
+            dto.schedule = compiled.spec.schedule().toDTO();
+            dto.stages.addAll(StageNodes.of(compiled.spec, compiled.plan));
+        }
+        compiled.problems.forEach(problem -> dto.problems.add(problem.toDTO()));
+        return dto;
+    }
+
     public RunReportDTO run(RunRequest request) {
         long start = System.nanoTime();
         Compiled compiled = compile(request);
@@ -187,7 +201,8 @@ public final class PipelineService {
         Path file = request.workingDirectory().resolve(request.pipelineFile());
         PipelineScope scope = PipelineScope.topLevel(request.workingDirectory(), request.environment(), displayName,
                 file);
-        LoadResult loaded = loader.inspect(file, displayName, request.environment());
+        LoadResult loaded = request.text().map(text -> loader.inspect(text, displayName, request.environment()))
+                .orElseGet(() -> loader.inspect(file, displayName, request.environment()));
         if (loaded.spec().isEmpty()) {
             return new Compiled(null, null, loaded.problems());
         }
