@@ -80,7 +80,8 @@ final class StageBinding {
                 ? "a source cannot move to a new version without losing its place in the stream"
                 : "a sink cannot move to a new version without losing the output it has not committed";
         return new StageException(ErrorCode.PLUGIN, "its plugin " + provider
-                + " went away during a continuous run, and " + what + "; start the pipeline again to use the new version");
+                + " went away during a continuous run, and " + what
+                + "; start the pipeline again to use the new version");
     }
 
     /**
