@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +37,13 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.RunReportDTO;
@@ -60,6 +66,8 @@ public class PluginUpgradeIT {
     private static final String STAMP_JAR = "stamp.jar";
     private static final String COUNTER_JAR = "counter.jar";
     private static final int UPGRADES = 20;
+    /** The engine's default, restored after a test that shortens it. */
+    private static final long DEFAULT_UPGRADE_WAIT_SECONDS = 30;
 
     private static final String PIPELINE = """
             [pipeline]
@@ -93,6 +101,9 @@ public class PluginUpgradeIT {
 
     @Inject
     private ConveyorRuntime runtime;
+
+    @Inject
+    private ServiceComponentRuntime scr;
 
     private final ExecutorService caller = Executors.newSingleThreadExecutor();
     private DeployFolder deploy;
@@ -176,6 +187,31 @@ public class PluginUpgradeIT {
         assertEquals(0, UpgradeFigures.of(sink.rows(), report.stages.get(0).rowsOut, 1).outOfPlace);
     }
 
+    @Test
+    public void continuousRunStopsWithAClearErrorWhenTheNewVersionDoesNotStart() throws Exception {
+        useUpgradeWait(1);
+        try {
+            deploy.deploy(TestPaths.stampPlugin(), STAMP_JAR);
+            Await.until("stamp.apply", () -> runtime.function("stamp.apply").isPresent());
+            SinkLog sink = new SinkLog();
+            Future<RunReportDTO> run = caller.submit(() -> runtime.run(request(sink)));
+            sink.awaitStamp("1.0.0");
+
+            deploy.deploy(unresolvable(TestPaths.stampPlugin()), STAMP_JAR);
+            RunReportDTO report = run.get(2 * Await.BOUND.toSeconds(), TimeUnit.SECONDS);
+
+            assertEquals("FAILED", report.outcome);
+            assertEquals(List.of("stage 'stamped' (stamp.apply) failed: its plugin io.conveyor.itests.stamp 1.0.0 went"
+                    + " away during the run and no provider of stamp.apply started within 1 s"),
+                    report.problems.stream().map(p -> p.message).toList());
+            List<Row> rows = sink.rows();
+            assertEquals("the rows printed before the run stopped, in order", 0,
+                    UpgradeFigures.of(rows, rows.size(), 0).outOfPlace);
+        } finally {
+            useUpgradeWait(DEFAULT_UPGRADE_WAIT_SECONDS);
+        }
+    }
+
     /** Deploys stamp.apply release {@code index}: 1.0.0 and 2.0.0 in turn, told apart by a qualifier. */
     private Deployment deployStamp(int index) {
         String version = (index % 2 == 0 ? "1.0.0" : "2.0.0") + ".up" + String.format("%02d", index);
@@ -184,6 +220,36 @@ public class PluginUpgradeIT {
         Await.until("stamp.apply " + version, () -> runtime.function("stamp.apply")
                 .map(f -> f.bundleVersion.equals(version)).orElse(false));
         return new Deployment(version, deployedAt, System.nanoTime());
+    }
+
+    /** A copy of {@code jar} that imports the next major API: it cannot resolve, so it never starts. */
+    private Path unresolvable(Path jar) {
+        return deploy.withManifest(jar, "unresolvable", headers -> headers.putValue(Constants.IMPORT_PACKAGE,
+                headers.getValue(Constants.IMPORT_PACKAGE).replaceAll("io\\.conveyor\\.api\\.stage;version=\"[^\"]*\"",
+                        "io.conveyor.api.stage;version=\"[2.0,3)\"")));
+    }
+
+    /**
+     * Sets the engine's {@code upgrade.wait.seconds} through ConfigurationAdmin, as an edit of
+     * {@code etc/io.conveyor.engine.cfg} does; returns once the engine component has it.
+     */
+    private void useUpgradeWait(long seconds) throws IOException {
+        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration engine = admin.getConfiguration("io.conveyor.engine", "?");
+        engine.update(new Hashtable<>(Map.of("upgrade.wait.seconds", seconds)));
+        Await.until("the engine to have upgrade.wait.seconds = " + seconds,
+                () -> Long.valueOf(seconds).equals(engineProperty("upgrade.wait.seconds")));
+    }
+
+    private Object engineProperty(String key) {
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (List.of(description.configurationPid).contains("io.conveyor.engine")) {
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    return configuration.properties.get(key);
+                }
+            }
+        }
+        return null;
     }
 
     private InputStream stampJar(String version) throws IOException {
