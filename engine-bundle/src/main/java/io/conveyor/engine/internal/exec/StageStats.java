@@ -75,6 +75,19 @@ final class StageStats {
         return status;
     }
 
+    /** {@code RUNNING} between the start and end of the stage's thread, else its {@link #status()}. */
+    synchronized String liveStatus() {
+        return startNanos != 0 && !ended ? "RUNNING" : status.name();
+    }
+
+    /** From the start of the stage's thread to now, or to its end (0 if it never started). */
+    synchronized long elapsedMillis() {
+        if (startNanos == 0) {
+            return 0;
+        }
+        return ((ended ? endNanos : System.nanoTime()) - startNanos) / 1_000_000;
+    }
+
     /** From the start to the end of the stage's thread (0 if it never started), or to when it was found stuck. */
     synchronized long millis() {
         return startNanos == 0 || !ended ? 0 : (endNanos - startNanos) / 1_000_000;
