@@ -101,7 +101,8 @@ public class FrameworkBootIT {
                         + Arrays.toString((String[]) command.getProperty("osgi.command.function")))
                 .sorted().toList();
         assertEquals(List.of("io.conveyor.shell [list, info, docs, validate, run]",
-                "io.conveyor.shell [pipelines, status, start, stop, history, graph]"), commands);
+                "io.conveyor.shell [pipelines, status, start, stop, history, graph]",
+                "io.conveyor.shell [top, tap]"), commands);
     }
 
     @Test
