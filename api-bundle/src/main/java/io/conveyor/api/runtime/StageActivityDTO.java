@@ -28,4 +28,6 @@ public class StageActivityDTO {
     public long memoryBytes;
     /** How long the stage has run, or ran until it ended. */
     public long millis;
+    /** How many taps ({@link ConveyorRuntime#tap}) are attached to the stage's output now. */
+    public int taps;
 }

@@ -160,11 +160,6 @@ public final class PipelineRun {
         return dto;
     }
 
-    /** How many taps are attached to the stage now, for tests. */
-    int tapsAttached(String stageId) {
-        return taps.get(stageId).attached();
-    }
-
     private StageActivityDTO stageActivity(PlannedStage stage) {
         StageStats stageStats = stats.get(stage.id());
         StageActivityDTO dto = new StageActivityDTO();
@@ -181,6 +176,7 @@ public final class PipelineRun {
         dto.batchesQueued = inbox == null ? 0 : inbox.queued();
         RunMemory held = memory;
         dto.memoryBytes = held == null ? 0 : held.heldBy(stage.id());
+        dto.taps = taps.get(stage.id()).attached();
         return dto;
     }
 

@@ -111,7 +111,7 @@ class RunWatchTest {
 
     private static CompletableFuture<TapDTO> attach(PipelineRun run, String stageId, int limit, long timeoutNanos) {
         CompletableFuture<TapDTO> tap = CompletableFuture.supplyAsync(() -> run.tap(stageId, limit, timeoutNanos));
-        await("tap attached", () -> run.tapsAttached(stageId) == 1);
+        await("tap attached", () -> stage(run.activity(), stageId).taps == 1);
         return tap;
     }
 
@@ -139,7 +139,7 @@ class RunWatchTest {
         assertEquals(List.of("n: Int(64, true)"), sampled.fields);
         assertEquals(rows(4, 10), sampled.rows);
         assertEquals(List.of("src", "t", "out"), sampled.stageIds);
-        assertEquals(0, run.tapsAttached("t"));
+        assertEquals(0, stage(run.activity(), "t").taps);
         source.release(1);
         await("every batch written", () -> sink.values.size() == 20);
         run.stop();
@@ -154,7 +154,7 @@ class RunWatchTest {
 
         source.release(25);
         await("every batch written while tapped", () -> sink.values.size() == 100);
-        assertEquals(1, run.tapsAttached("src"));
+        assertEquals(1, stage(run.activity(), "src").taps);
         run.stop();
         TapDTO sampled = tap.get(30, TimeUnit.SECONDS);
 
@@ -173,7 +173,7 @@ class RunWatchTest {
         assertEquals(TapDTO.TIMEOUT, sampled.outcome);
         assertEquals(List.of("n: Int(64, true)"), sampled.fields);
         assertEquals(rows(0, 4), sampled.rows);
-        assertEquals(0, run.tapsAttached("src"));
+        assertEquals(0, stage(run.activity(), "src").taps);
         run.stop();
     }
 
