@@ -13,7 +13,9 @@ import java.util.List;
 public class TapDTO {
     /** {@link #limit} rows were sampled. */
     public static final String LIMIT = "LIMIT";
-    /** The timeout passed first; {@link #rows} holds what came before it. */
+    /** A batch came with another schema than the rows sampled; {@link #rows} holds those. */
+    public static final String SCHEMA_CHANGED = "SCHEMA_CHANGED";
+    /** The timeout passed first, or the caller was interrupted; {@link #rows} holds what came before. */
     public static final String TIMEOUT = "TIMEOUT";
     /** The run ended first; {@link #rows} holds what came before it. */
     public static final String RUN_ENDED = "RUN_ENDED";

@@ -159,6 +159,7 @@ final class WatchCommands {
     private static String ending(TapDTO tap) {
         return switch (tap.outcome) {
             case TapDTO.LIMIT -> "the limit";
+            case TapDTO.SCHEMA_CHANGED -> "the schema changed after them";
             case TapDTO.RUN_ENDED -> "the run ended";
             default -> "timed out";
         };

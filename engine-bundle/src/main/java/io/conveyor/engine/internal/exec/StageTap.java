@@ -25,6 +25,7 @@ final class StageTap {
     private final List<String> fields = new ArrayList<>();
     private final List<List<Object>> rows = new ArrayList<>();
     private boolean runEnded;
+    private boolean schemaChanged;
 
     StageTap(int limit) {
         if (limit < 1) {
@@ -33,13 +34,23 @@ final class StageTap {
         this.limit = limit;
     }
 
-    /** Copies the batch's schema (once) and rows until the limit; the batch stays the caller's. */
+    /**
+     * Copies the batch's schema and rows until the limit; the batch stays the caller's. Sampling
+     * ends early when a batch comes with another schema than the rows sampled so far.
+     */
     synchronized void offer(VectorSchemaRoot batch) {
-        if (isFull()) {
+        if (isDone()) {
             return;
         }
-        if (fields.isEmpty()) {
-            batch.getSchema().getFields().forEach(field -> fields.add(field.toString()));
+        List<String> schema = batch.getSchema().getFields().stream().map(Object::toString).toList();
+        if (!schema.equals(fields)) {
+            if (!rows.isEmpty()) {
+                schemaChanged = true;
+                notifyAll();
+                return;
+            }
+            fields.clear();
+            fields.addAll(schema);
         }
         int count = Math.min(batch.getRowCount(), limit - rows.size());
         for (int row = 0; row < count; row++) {
@@ -49,7 +60,7 @@ final class StageTap {
             }
             rows.add(values);
         }
-        if (isFull()) {
+        if (isDone()) {
             notifyAll();
         }
     }
@@ -61,19 +72,22 @@ final class StageTap {
     }
 
     /**
-     * Waits until the limit is reached, the run ends or {@code timeoutNanos} pass.
+     * Waits until the limit is reached, the schema changes, the run ends or {@code timeoutNanos} pass.
      *
-     * @return {@link TapDTO#LIMIT}, {@link TapDTO#RUN_ENDED} or {@link TapDTO#TIMEOUT}
+     * @return {@link TapDTO#LIMIT}, {@link TapDTO#SCHEMA_CHANGED}, {@link TapDTO#RUN_ENDED} or {@link TapDTO#TIMEOUT}
      * @throws InterruptedException when the waiting thread is interrupted
      */
     synchronized String await(long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         long remaining = timeoutNanos;
-        while (!isFull() && !runEnded && remaining > 0) {
+        while (!isDone() && !runEnded && remaining > 0) {
             TimeUnit.NANOSECONDS.timedWait(this, remaining);
             remaining = deadline - System.nanoTime();
         }
-        return isFull() ? TapDTO.LIMIT : runEnded ? TapDTO.RUN_ENDED : TapDTO.TIMEOUT;
+        if (isDone()) {
+            return schemaChanged ? TapDTO.SCHEMA_CHANGED : TapDTO.LIMIT;
+        }
+        return runEnded ? TapDTO.RUN_ENDED : TapDTO.TIMEOUT;
     }
 
     /** Puts what it sampled so far into {@code dto}. */
@@ -83,8 +97,8 @@ final class StageTap {
         dto.rows = new ArrayList<>(rows);
     }
 
-    private boolean isFull() {
-        return rows.size() >= limit;
+    private boolean isDone() {
+        return rows.size() >= limit || schemaChanged;
     }
 
     /** Numbers, booleans and nulls as they are; Arrow's text and anything else as a string. */
