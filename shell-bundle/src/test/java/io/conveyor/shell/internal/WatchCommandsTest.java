@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +36,15 @@ class WatchCommandsTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String> taps = new ArrayList<>();
     private List<RunningPipelineDTO> running = List.of();
+    /** Snapshots that {@code running()} returns in turn before {@link #running}. */
+    private final Deque<RunningPipelineDTO> snapshots = new ConcurrentLinkedDeque<>();
     private TapDTO nextTap;
 
     private final ConveyorRuntime runtime = new ConveyorRuntime() {
         @Override
         public List<RunningPipelineDTO> running() {
-            return running;
+            RunningPipelineDTO next = snapshots.poll();
+            return next != null ? List.of(next) : running;
         }
 
         @Override
@@ -243,5 +250,36 @@ class WatchCommandsTest {
                 Run 'conveyor help' for usage.
                 """, err());
         assertEquals(List.of(), taps);
+    }
+
+    @Test
+    void topWatchRedrawsWithRatesOverTheIntervalUntilInterrupted() throws Exception {
+        RunningPipelineDTO first = orders();
+        RunningPipelineDTO second = orders();
+        second.stages.get(0).rowsOut = 1500;
+        RunningPipelineDTO third = orders();
+        third.stages.get(0).rowsOut = 2100;
+        snapshots.add(first);
+        snapshots.add(second);
+        running = List.of(third);
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        Thread watch = new Thread(() -> exitCode.set(execute("top", "--watch", "1")));
+        watch.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (out().split("\033\\[H\033\\[2J", -1).length < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        watch.interrupt();
+        watch.join(30_000);
+
+        String[] screens = out().split("\033\\[H\033\\[2J", -1);
+        assertEquals(0, exitCode.get());
+        assertEquals("", screens[0]);
+        assertEquals("  lines  stdin.stream  RUNNING        0      1200   300.0       0      0 B",
+                screens[1].lines().skip(2).findFirst().orElseThrow());
+        assertEquals("  lines  stdin.stream  RUNNING        0      1500   300.0       0      0 B",
+                screens[2].lines().skip(2).findFirst().orElseThrow());
+        assertEquals("  lines  stdin.stream  RUNNING        0      2100   600.0       0      0 B",
+                screens[3].lines().skip(2).findFirst().orElseThrow());
     }
 }

@@ -1,5 +1,7 @@
 package io.conveyor.engine.internal.exec;
 
+import io.conveyor.api.runtime.StageActivityDTO;
+
 /**
  * What one stage did during a run. Counts are written by the stage's own thread and read by the
  * run once the stage has ended (the run's lock orders the reads after the writes). How the stage
@@ -77,7 +79,7 @@ final class StageStats {
 
     /** {@code RUNNING} between the start and end of the stage's thread, else its {@link #status()}. */
     synchronized String liveStatus() {
-        return startNanos != 0 && !ended ? "RUNNING" : status.name();
+        return startNanos != 0 && !ended ? StageActivityDTO.RUNNING : status.name();
     }
 
     /** From the start of the stage's thread to now, or to its end (0 if it never started). */
