@@ -53,6 +53,9 @@ final class WatchCommands {
         if (!options.arguments.isEmpty()) {
             return usage(session, "top takes no arguments, got '" + options.arguments.get(0) + "'");
         }
+        if (options.json && options.watchSeconds > 0) {
+            return usage(session, "--watch redraws a terminal; --json prints one snapshot, without --watch");
+        }
         if (options.watchSeconds == 0) {
             List<RunningPipelineDTO> runs = runtime.running();
             session.out().print(options.json ? json.write(runs) : topText(runs, Map.of(), 0));
@@ -96,6 +99,7 @@ final class WatchCommands {
         return table.render("  ");
     }
 
+    /** The rows each stage of each run has counted, for the rates of the next snapshot. */
     private static Map<String, Long> rowCounts(List<RunningPipelineDTO> runs) {
         Map<String, Long> counts = new HashMap<>();
         runs.forEach(run -> run.stages.forEach(stage -> counts.put(key(run, stage), counted(stage))));

@@ -238,6 +238,7 @@ class WatchCommandsTest {
         assertEquals(2, execute("tap", "--limit", "0", "orders", "upper"));
         assertEquals(2, execute("top", "--watch", "soon"));
         assertEquals(2, execute("top", "--limit", "3"));
+        assertEquals(2, execute("top", "--json", "--watch", "2"));
 
         assertEquals("""
                 conveyor: tap needs a pipeline name and a stage id
@@ -247,6 +248,8 @@ class WatchCommandsTest {
                 conveyor: --watch needs a whole number of at least 1, got 'soon'
                 Run 'conveyor help' for usage.
                 conveyor: unknown option '--limit'
+                Run 'conveyor help' for usage.
+                conveyor: --watch redraws a terminal; --json prints one snapshot, without --watch
                 Run 'conveyor help' for usage.
                 """, err());
         assertEquals(List.of(), taps);
