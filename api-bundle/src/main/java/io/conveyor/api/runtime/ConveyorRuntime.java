@@ -1,5 +1,6 @@
 package io.conveyor.api.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,4 +50,22 @@ public interface ConveyorRuntime {
      * @since 1.1
      */
     List<StageUseDTO> stagesInUse();
+
+    /**
+     * The pipeline runs in progress, oldest first, with what each stage has done so far.
+     *
+     * @since 1.1
+     */
+    List<RunningPipelineDTO> running();
+
+    /**
+     * Samples the rows a stage of a running pipeline emits from now on, without slowing or
+     * blocking it: the stage copies up to {@code limit} rows to the side while the tap is attached,
+     * and nothing otherwise. Blocks until {@code limit} rows came, the timeout passed, the run
+     * ended or the calling thread was interrupted, whichever is first. Of several runs of the
+     * pipeline, the latest started is tapped.
+     *
+     * @since 1.1
+     */
+    TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout);
 }

@@ -1,5 +1,6 @@
 package io.conveyor.deploy.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,9 +15,11 @@ import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.ProblemDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.ScheduleDTO;
 import io.conveyor.api.runtime.StageReportDTO;
 import io.conveyor.api.runtime.StageUseDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 
 /**
@@ -117,5 +120,15 @@ final class ScriptedRuntime implements ConveyorRuntime {
     @Override
     public List<StageUseDTO> stagesInUse() {
         return List.of();
+    }
+
+    @Override
+    public List<RunningPipelineDTO> running() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
+        throw new UnsupportedOperationException();
     }
 }

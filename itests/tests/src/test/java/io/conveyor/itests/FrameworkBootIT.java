@@ -102,7 +102,8 @@ public class FrameworkBootIT {
                 .sorted().toList();
         assertEquals(List.of("io.conveyor.shell [list, info, docs, validate, run]",
                 "io.conveyor.shell [pipelines, status, start, stop, history, graph]",
-                "io.conveyor.shell [plugins, upgrade]"), commands);
+                "io.conveyor.shell [plugins, upgrade]",
+                "io.conveyor.shell [top, tap]"), commands);
     }
 
     @Test

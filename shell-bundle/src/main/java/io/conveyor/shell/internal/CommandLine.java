@@ -46,7 +46,7 @@ public final class CommandLine {
               list [--json] [-t TYPE]        list the functions (TYPE: sources, transforms, sinks)
               info [--json] FUNCTION         describe a function: parameters and examples
               docs                           every function's reference as Markdown (docs/functions.md)
-            """ + PipelineCommands.USAGE + """
+            """ + PipelineCommands.USAGE + WatchCommands.USAGE + """
               help                           show this help
             """;
 
@@ -69,6 +69,7 @@ public final class CommandLine {
     private final JsonFormat json = new JsonFormat();
     private final MarkdownFormat markdown = new MarkdownFormat();
     private final PipelineCommands pipelines;
+    private final WatchCommands watch;
 
     /** The commands of a framework without deployed pipelines (the command line). */
     public CommandLine(ConveyorRuntime runtime) {
@@ -78,6 +79,7 @@ public final class CommandLine {
     CommandLine(ConveyorRuntime runtime, Optional<PipelineDeployments> deployments) {
         this.runtime = runtime;
         this.pipelines = new PipelineCommands(runtime, deployments, ZoneId.systemDefault());
+        this.watch = new WatchCommands(runtime);
     }
 
     /**
@@ -121,6 +123,7 @@ public final class CommandLine {
                 yield OK;
             }
             default -> PipelineCommands.COMMANDS.contains(command) ? pipelines.execute(args, session)
+                    : WatchCommands.COMMANDS.contains(command) ? watch.execute(args, session)
                     : usage(session, "unknown command '" + command + "'");
         };
     }

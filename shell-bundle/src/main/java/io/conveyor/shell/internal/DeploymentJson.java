@@ -44,7 +44,8 @@ final class DeploymentJson {
         return write(node);
     }
 
-    private String write(Object value) {
+    /** Any DTO or list of them, the same way. */
+    String write(Object value) {
         try {
             return mapper.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {

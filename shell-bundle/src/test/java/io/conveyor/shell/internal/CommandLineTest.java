@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.StageUseDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 
 class CommandLineTest {
@@ -79,6 +82,16 @@ class CommandLineTest {
         @Override
         public List<StageUseDTO> stagesInUse() {
             return List.of();
+        }
+
+        @Override
+        public List<RunningPipelineDTO> running() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
+            throw new UnsupportedOperationException();
         }
 
         private void throwIfAsked() {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,11 @@ import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunRecordDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.ScheduleDTO;
 import io.conveyor.api.runtime.StageNodeDTO;
 import io.conveyor.api.runtime.StageUseDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 
 class PipelineCommandsTest {
@@ -114,6 +117,16 @@ class PipelineCommandsTest {
         @Override
         public List<StageUseDTO> stagesInUse() {
             return List.of();
+        }
+
+        @Override
+        public List<RunningPipelineDTO> running() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
+            throw new UnsupportedOperationException();
         }
     };
 

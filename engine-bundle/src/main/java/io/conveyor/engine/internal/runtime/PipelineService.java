@@ -3,7 +3,7 @@ package io.conveyor.engine.internal.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +16,9 @@ import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.StageUseDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.Stage;
@@ -56,7 +58,8 @@ public final class PipelineService {
     private final PipelineLoader loader = new PipelineLoader();
     private final Planner planner = new Planner();
     private final SubPipelines subPipelines;
-    private final Set<PipelineRun> running = new HashSet<>();
+    /** In the order they started. */
+    private final Set<PipelineRun> running = new LinkedHashSet<>();
     private final StagesInUse stagesInUse = new StagesInUse();
     private boolean closed;
 
@@ -158,6 +161,37 @@ public final class PipelineService {
     /** The stage services the runs in progress hold. */
     public List<StageUseDTO> stagesInUse() {
         return stagesInUse.snapshot();
+    }
+
+    /** The runs in progress, oldest first, with what each stage has done so far. */
+    public List<RunningPipelineDTO> running() {
+        return runs().stream().map(PipelineRun::activity).toList();
+    }
+
+    /** Taps a stage of the latest started run of the pipeline; see {@link io.conveyor.api.runtime.ConveyorRuntime#tap}. */
+    public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
+        List<PipelineRun> runs = runs().stream().filter(run -> run.pipelineName().equals(pipelineName)).toList();
+        TapDTO dto = new TapDTO();
+        dto.pipelineName = pipelineName;
+        dto.stageId = stageId;
+        dto.limit = limit;
+        if (runs.isEmpty()) {
+            dto.outcome = TapDTO.NOT_RUNNING;
+            return dto;
+        }
+        PipelineRun latest = runs.get(runs.size() - 1);
+        if (!latest.stageIds().contains(stageId)) {
+            dto.outcome = TapDTO.NO_SUCH_STAGE;
+            dto.stageIds = latest.stageIds();
+            return dto;
+        }
+        return latest.tap(stageId, limit, timeout.toNanos());
+    }
+
+    private List<PipelineRun> runs() {
+        synchronized (running) {
+            return List.copyOf(running);
+        }
     }
 
     /**

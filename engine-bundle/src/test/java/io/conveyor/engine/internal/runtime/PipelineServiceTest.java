@@ -30,6 +30,8 @@ import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.ProblemDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageDescriptor;
@@ -389,5 +391,29 @@ class PipelineServiceTest {
         assertEquals(List.of("src null", "out null"),
                 description.stages.stream().map(s -> s.stageId + " " + s.role).toList());
         assertEquals("once", description.schedule.mode);
+    }
+
+    @Test
+    void runningListsEveryRunInProgressAndTapNamesWhatIsNotThere() throws Exception {
+        IdleSource idle = new IdleSource();
+        register(idle, 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        TapDTO notRunning = service.tap("numbers", "src", 10, Duration.ofSeconds(30));
+        RunRequest request = request(PIPELINE.replace("count.read", "idle.read"));
+        CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(() -> service.run(request));
+        idle.producing.await();
+
+        List<RunningPipelineDTO> running = service.running();
+        TapDTO noSuchStage = service.tap("numbers", "middle", 10, Duration.ofSeconds(30));
+
+        assertEquals(List.of("numbers"), running.stream().map(run -> run.pipelineName).toList());
+        assertEquals(List.of("src RUNNING", "out RUNNING"),
+                running.get(0).stages.stream().map(stage -> stage.stageId + " " + stage.status).toList());
+        assertEquals(List.of(TapDTO.NOT_RUNNING, List.of()), List.of(notRunning.outcome, notRunning.stageIds));
+        assertEquals(List.of(TapDTO.NO_SUCH_STAGE, List.of("src", "out")),
+                List.of(noSuchStage.outcome, noSuchStage.stageIds));
+        service.close(Duration.ofSeconds(30));
+        report.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(), service.running());
     }
 }
