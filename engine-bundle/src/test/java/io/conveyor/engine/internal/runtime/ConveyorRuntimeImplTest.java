@@ -227,9 +227,13 @@ class ConveyorRuntimeImplTest {
         RunRequest request = request("stuck.read");
         CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(() -> runtime.run(request));
         assertTrue(stuck.blocked.await(30, TimeUnit.SECONDS));
+        RunReportDTO ended;
         try {
             // bounded well below the old wait of 10 s for the runs and 5 s for the threads
             CompletableFuture.runAsync(runtime::deactivate).get(5, TimeUnit.SECONDS);
+            // the stage is let go only once the run has given up on it: deactivate's wait and the
+            // run's two grace periods end at about the same time, and the report must not race them
+            ended = report.get(30, TimeUnit.SECONDS);
         } finally {
             stuck.gate.countDown();
         }
@@ -237,7 +241,7 @@ class ConveyorRuntimeImplTest {
         assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped\n"
                 + "p.toml:4:1: error[PLUGIN]: stage 'src' (stuck.read, plugin io.conveyor.test 1.0.0) is stuck: it "
                 + "did not stop within 100 ms after the run stopped",
-                problems(report.get(30, TimeUnit.SECONDS)));
+                problems(ended));
         // the run gives its memory back once the stage finally returns; then the allocator can close
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!runtime.allocator().getChildAllocators().isEmpty()) {
