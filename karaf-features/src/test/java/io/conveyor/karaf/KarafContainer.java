@@ -1,6 +1,7 @@
 package io.conveyor.karaf;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -112,18 +113,20 @@ final class KarafContainer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("sh", home.resolve("bin/client").toString(),
                 "-h", LOOPBACK, "-a", Integer.toString(sshPort), "-u", USER, "-p", password));
         command.add(commandLine);
+        // stdin stays open until the client ends: at the end of its input, bin/client closes the
+        // session, and an empty stdin (/dev/null) closes it before the command has run
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         environment(builder, home);
         Process client = builder.start();
-        if (!client.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            client.destroyForcibly();
-            throw new AssertionError("bin/client '" + commandLine + "' did not end within " + WAIT_SECONDS + " s" + logs());
-        }
-        try {
+        try (OutputStream stdin = client.getOutputStream()) {
+            if (!client.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+                throw new AssertionError("bin/client '" + commandLine + "' did not end within " + WAIT_SECONDS + " s" + logs());
+            }
             return new Completed(client.exitValue(), Files.readString(output));
         } finally {
             Files.delete(output);
@@ -203,10 +206,21 @@ final class KarafContainer implements AutoCloseable {
         setProperties(etc.resolve("org.ops4j.pax.url.mvn.cfg"), Map.of(
                 "org.ops4j.pax.url.mvn.localRepository", home.resolve("m2").toString(),
                 "org.ops4j.pax.url.mvn.defaultRepositories",
-                "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots, "
+                "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, "
+                        + "${karaf.data.uri}kar@id=kar.repository@multi@snapshots, "
                         + repository.toUri() + "@id=conveyor@snapshots",
                 "org.ops4j.pax.url.mvn.repositories", "",
                 "org.ops4j.pax.url.mvn.useFallbackRepositories", "false"));
+        // the scr feature's bundles for Karaf's management and bundle features: not resolvable from
+        // Maven Central (their parent pom is missing there), so the build cannot fetch them
+        Files.writeString(etc.resolve("org.apache.karaf.features.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <featuresProcessing xmlns="http://karaf.apache.org/xmlns/features-processing/v1.0.0">
+                    <blacklistedBundles>
+                        <bundle>mvn:org.apache.karaf.scr/*</bundle>
+                    </blacklistedBundles>
+                </featuresProcessing>
+                """, StandardCharsets.UTF_8);
         Files.writeString(etc.resolve("users.properties"),
                 "\n" + USER + " = " + password + ",_g_:admingroup\n"
                         + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
@@ -252,6 +266,7 @@ final class KarafContainer implements AutoCloseable {
     }
 
     static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
         try (Stream<Path> paths = Files.walk(from)) {
             paths.forEach(path -> {
                 try {

@@ -2,11 +2,16 @@ package io.conveyor.karaf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +27,33 @@ class KarafFeatureIT {
 
     private static final String VERSION = System.getProperty("conveyor.version");
     private static final String FEATURES_URL = "mvn:io.conveyor/conveyor-karaf-features/" + VERSION + "/xml/features";
+
+    /** What feature:install conveyor adds to a stock Karaf, Felix SCR (its scr feature) included. */
+    private static final List<String> FEATURE_BUNDLES = List.of(
+            "com.fasterxml.jackson.core.jackson-annotations",
+            "com.fasterxml.jackson.core.jackson-core",
+            "com.fasterxml.jackson.core.jackson-databind",
+            "com.fasterxml.jackson.datatype.jackson-datatype-jsr310",
+            "com.google.flatbuffers.java",
+            "io.conveyor.api",
+            "io.conveyor.arrow",
+            "io.conveyor.engine",
+            "io.conveyor.parquet",
+            "io.conveyor.plugin.aggregate",
+            "io.conveyor.plugin.core",
+            "io.conveyor.plugin.crypto",
+            "io.conveyor.plugin.expression",
+            "io.conveyor.plugin.fields",
+            "io.conveyor.plugin.kit",
+            "io.conveyor.plugin.parquet",
+            "io.conveyor.plugin.reshape",
+            "io.conveyor.plugin.stream",
+            "io.conveyor.shell",
+            "org.apache.commons.commons-codec",
+            "org.apache.commons.lang3",
+            "org.apache.commons.text",
+            "org.apache.felix.scr",
+            "org.locationtech.jts.jts-core");
 
     private static KarafContainer karaf;
 
@@ -51,6 +83,38 @@ class KarafFeatureIT {
     }
 
     @Test
+    void everyBundleOfTheFeatureIsActive() throws Exception {
+        Map<String, String> states = new TreeMap<>();
+        for (List<String> row : table(karaf.succeed("bundle:list -s -t 0"))) {
+            states.put(row.get(4), row.get(1));
+        }
+        for (String bundle : FEATURE_BUNDLES) {
+            assertEquals("Active", states.get(bundle), bundle + " in " + states);
+        }
+    }
+
+    @Test
+    void slf4jIsKarafsPaxLoggingOnly() throws Exception {
+        // no slf4j-api bundle was installed: Arrow, Parquet and the engine log through pax-logging
+        List<List<String>> exports = table(karaf.succeed("package:exports -p org.slf4j"));
+        assertFalse(exports.isEmpty());
+        for (List<String> row : exports) {
+            assertEquals("org.ops4j.pax.logging.pax-logging-api", row.get(row.size() - 1), row.toString());
+        }
+        String bundles = karaf.succeed("bundle:list -s -t 0");
+        assertFalse(bundles.contains("slf4j.api"), bundles);
+    }
+
+    @Test
+    void conveyorCommandsAreKarafShellCommands() throws Exception {
+        String list = karaf.succeed("conveyor:list -t sources");
+        assertTrue(list.lines().anyMatch(line -> line.matches("\\s*csv\\.read\\s+io\\.conveyor\\.plugin\\.core .*")), list);
+
+        // Karaf passes no stderr of a command run through bin/client on: 2>&1 brings it to stdout
+        assertEquals("conveyor: no such file: missing.toml", karaf.succeed("conveyor:run missing.toml 2>&1").strip());
+    }
+
+    @Test
     void quickstartRunsThroughConveyorRunInKarafsConsole() throws Exception {
         // relative paths in a pipeline resolve against the console's directory: Karaf's home
         Path examples = Path.of(System.getProperty("conveyor.examples"));
@@ -59,10 +123,23 @@ class KarafFeatureIT {
         Files.copy(examples.resolve("quickstart/pipeline.toml"), quickstart.resolve("pipeline.toml"));
         KarafContainer.copyTree(examples.resolve("quickstart/data"), quickstart.resolve("data"));
 
-        String report = karaf.succeed("conveyor:run examples/quickstart/pipeline.toml");
+        String report = karaf.succeed("conveyor:run examples/quickstart/pipeline.toml 2>&1");
 
         assertTrue(report.contains("pipeline 'quickstart': SUCCEEDED in "), report);
         assertArrayEquals(Files.readAllBytes(examples.resolve("quickstart/expected/big_sales.json")),
                 Files.readAllBytes(quickstart.resolve("output/big_sales.json")));
+    }
+
+    /** The rows of a table a Karaf command printed: the cells of each line after the header's rule. */
+    private static List<List<String>> table(String output) {
+        List<String> lines = output.lines().toList();
+        int rule = 0;
+        while (rule < lines.size() && !lines.get(rule).startsWith("---")) {
+            rule++;
+        }
+        return lines.subList(Math.min(rule + 1, lines.size()), lines.size()).stream()
+                .filter(line -> line.contains("|"))
+                .map(line -> Arrays.stream(line.split("\\|")).map(String::strip).toList())
+                .toList();
     }
 }
