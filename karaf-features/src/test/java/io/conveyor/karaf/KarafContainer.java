@@ -47,7 +47,8 @@ final class KarafContainer implements AutoCloseable {
 
     /**
      * Copies {@code distribution} to {@code home} (emptied first), configures it and starts it; returns
-     * once its ssh console accepts connections. Fails, with the end of Karaf's logs, if it does not.
+     * once its console runs commands and the framework has started. Fails, with the end of Karaf's
+     * logs, if that does not happen in time.
      */
     static KarafContainer start(Path distribution, Path home, Path repository) throws IOException, InterruptedException {
         deleteTree(home);
@@ -67,6 +68,7 @@ final class KarafContainer implements AutoCloseable {
         KarafContainer karaf = new KarafContainer(home, sshPort, password, builder.start());
         try {
             karaf.awaitSshPort();
+            karaf.awaitStartLevel();
         } catch (RuntimeException | Error | InterruptedException e) {
             karaf.close();
             throw e;
@@ -143,6 +145,20 @@ final class KarafContainer implements AutoCloseable {
                 throw new AssertionError("Karaf's ssh console did not open port " + sshPort + " within " + WAIT_SECONDS + " s" + logs());
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** Waits until the console logs the user in and the framework has reached its final start level. */
+    private void awaitStartLevel() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        Completed completed = client("system:start-level");
+        while (completed.exitCode() != 0 || !completed.output().strip().equals("Level 100")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Karaf did not reach start level 100 within " + WAIT_SECONDS + " s: "
+                        + completed.output() + logs());
+            }
+            Thread.sleep(500);
+            completed = client("system:start-level");
         }
     }
 
