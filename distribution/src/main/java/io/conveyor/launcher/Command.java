@@ -10,8 +10,10 @@ enum Command {
     LIST("list", null),
     INFO("info", "a function name"),
     DOCS("docs", null),
+    GRAPH("graph", "a pipeline file"),
     /** Commands the launcher carries out itself. */
     SERVER("server", null),
+    CLIENT("client", "a command to run in the server"),
     HELP("help", null),
     VERSION("--version", null);
 
@@ -35,7 +37,7 @@ enum Command {
 
     /** Whether the engine's command-line service carries it out inside a fresh framework. */
     boolean runsInEngine() {
-        return this == RUN || this == VALIDATE || this == LIST || this == INFO || this == DOCS;
+        return this == RUN || this == VALIDATE || this == LIST || this == INFO || this == DOCS || this == GRAPH;
     }
 
     static Optional<Command> byWord(String word) {
@@ -45,7 +47,9 @@ enum Command {
             case "list" -> Optional.of(LIST);
             case "info" -> Optional.of(INFO);
             case "docs" -> Optional.of(DOCS);
+            case "graph" -> Optional.of(GRAPH);
             case "server" -> Optional.of(SERVER);
+            case "client" -> Optional.of(CLIENT);
             case "help", "--help", "-h" -> Optional.of(HELP);
             case "--version", "-V" -> Optional.of(VERSION);
             default -> Optional.empty();

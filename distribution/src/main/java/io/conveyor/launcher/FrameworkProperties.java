@@ -39,8 +39,9 @@ final class FrameworkProperties {
     }
 
     /**
-     * A server launch on {@code home}: FileInstall watches {@code deploy/} (bundles, configs) and
-     * {@code etc/} (ConfigAdmin {@code *.cfg} files). The framework starts at level
+     * A server launch on {@code home}: FileInstall watches {@code deploy/} (bundles, configs),
+     * {@code etc/} (ConfigAdmin {@code *.cfg} files) and {@code pipelines/} (pipeline files, which
+     * the deployer bundle installs). The framework starts at level
      * {@link #LEVEL_LOGGING}; the server raises it to {@link #LEVEL_SERVER}, and to
      * {@link #LEVEL_CONSOLE} (the Gogo shell) only when it has a console.
      */
@@ -52,7 +53,7 @@ final class FrameworkProperties {
         p.set(CONVEYOR_DEPLOY_DIR, home.deploy().toString());
         p.set(CONVEYOR_PIPELINES_DIR, home.pipelines().toString());
         // FileInstall takes a comma-separated list: one watcher per folder, sharing these settings.
-        p.set("felix.fileinstall.dir", home.deploy() + "," + home.etc());
+        p.set("felix.fileinstall.dir", home.deploy() + "," + home.etc() + "," + home.pipelines());
         p.set("felix.fileinstall.poll", "1000");
         p.set("felix.fileinstall.noInitialDelay", "true");
         p.set("felix.fileinstall.bundles.new.start", "true");

@@ -1,6 +1,7 @@
 package io.conveyor.launcher;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,6 +32,10 @@ public final class Main {
                     ServerOptions options = ServerOptions.parse(line.arguments());
                     return new Server(Distribution.ofRunningLauncher(), options,
                             line.logLevel().orElse(LogLevel.INFO), Timeouts.fromSystemProperties()).run();
+                case CLIENT:
+                    ClientOptions client = ClientOptions.parse(line.arguments());
+                    ServerHome home = new ServerHome(client.home().orElse(Distribution.ofRunningLauncher().root()));
+                    return new ServerClient(home).run(client.command(), Path.of(""), out, err);
                 default:
                     return new CliCommand(Distribution.ofRunningLauncher(), Timeouts.fromSystemProperties()).execute(line);
             }

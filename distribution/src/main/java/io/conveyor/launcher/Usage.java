@@ -12,7 +12,9 @@ final class Usage {
               list [--json] [-t TYPE]             list the stage functions (TYPE: sources, transforms, sinks)
               info [--json] FUNCTION              describe a function and its parameters
               docs                                every function's reference as Markdown (docs/functions.md)
-              server [--home DIR] [--headless]    run a server: deploy/ is watched, a shell runs on a terminal
+              graph [--format dot|mermaid] FILE   a pipeline's stage graph as Graphviz DOT or a Mermaid flowchart
+              server [--home DIR] [--headless]    run a server: deploy/ and pipelines/ are watched, a shell runs on a terminal
+              client [--home DIR] COMMAND [ARGS]  run a shell command in the running server of a home
               help                                show this help
               --version                           show the version
 

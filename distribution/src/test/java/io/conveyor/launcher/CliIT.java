@@ -88,6 +88,35 @@ class CliIT {
     }
 
     @Test
+    void graphDrawsAPipelineFileAsMermaidOrDot() throws Exception {
+        Path pipeline = Path.of(System.getProperty("conveyor.examples")).resolve("quickstart/pipeline.toml");
+
+        DistributionProcess.Completed mermaid = DistributionProcess.run(workingDirectory, "graph", "--format", "mermaid",
+                pipeline.toString());
+        DistributionProcess.Completed dot = DistributionProcess.run(workingDirectory, "graph", pipeline.toString());
+
+        assertEquals(List.of(0, ""), List.of(mermaid.exitCode(), mermaid.stderr()));
+        assertEquals("""
+                flowchart LR
+                  load_sales(["load_sales<br/>csv.read"])
+                  big_sales["big_sales<br/>filter.apply"]
+                  save[("save<br/>json.write")]
+                  load_sales --> big_sales
+                  big_sales --> save
+                """, mermaid.stdout());
+        assertEquals("""
+                digraph "quickstart" {
+                  rankdir=LR;
+                  "load_sales" [label="load_sales\\ncsv.read", shape=invhouse];
+                  "big_sales" [label="big_sales\\nfilter.apply", shape=box];
+                  "save" [label="save\\njson.write", shape=house];
+                  "load_sales" -> "big_sales";
+                  "big_sales" -> "save";
+                }
+                """, dot.stdout());
+    }
+
+    @Test
     void unknownCommandExitsWithTwo() throws Exception {
         DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "rnu", "pipeline.toml");
 

@@ -40,7 +40,7 @@ class FrameworkPropertiesTest {
         assertEquals("/srv/conveyor/cache", p.get("org.osgi.framework.storage"));
         assertEquals("1", p.get("org.osgi.framework.startlevel.beginning"));
         assertEquals("3", p.get("felix.startlevel.bundle"));
-        assertEquals("/srv/conveyor/deploy,/srv/conveyor/etc", p.get("felix.fileinstall.dir"));
+        assertEquals("/srv/conveyor/deploy,/srv/conveyor/etc,/srv/conveyor/pipelines", p.get("felix.fileinstall.dir"));
         assertEquals("1000", p.get(POLL));
         assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
         assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));

@@ -34,12 +34,12 @@ class RunIT {
     Path workingDirectory;
 
     /** What the quickstart must write, kept next to the example. */
-    private static String expectedQuickstartOutput() throws IOException {
+    static String expectedQuickstartOutput() throws IOException {
         return Files.readString(Path.of(System.getProperty("conveyor.examples")).resolve("quickstart/expected/big_sales.json"));
     }
 
     /** A copy of examples/quickstart (without any output) under {@code dir}/examples/quickstart. */
-    private static void copyQuickstart(Path dir) throws IOException {
+    static void copyQuickstart(Path dir) throws IOException {
         Path from = Path.of(System.getProperty("conveyor.examples")).resolve("quickstart");
         Path to = dir.resolve("examples/quickstart");
         try (Stream<Path> files = Files.walk(from)) {

@@ -72,6 +72,86 @@ class ServerIT {
     }
 
     @Test
+    void pipelineFilesArePickedUpAtStartAndWhenDropped() throws Exception {
+        Path home = temp.resolve("home");
+        Files.writeString(temp.resolve("in.csv"), "id\n1\n2\n");
+        Files.createDirectories(home.resolve("pipelines"));
+        Files.writeString(home.resolve("pipelines/early.toml"), copyPipeline("early"));
+        try (DistributionProcess.Running server = DistributionProcess.start(temp,
+                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
+            server.awaitLine("Conveyor server ready");
+            DistributionProcess.awaitFileContains(temp.resolve("early.csv"), "id\n1\n2\n");
+
+            Path staged = Files.writeString(temp.resolve("late.toml"), copyPipeline("late"));
+            Files.move(staged, home.resolve("pipelines/late.toml"), StandardCopyOption.ATOMIC_MOVE);
+            DistributionProcess.awaitFileContains(temp.resolve("late.csv"), "id\n1\n2\n");
+
+            Path log = home.resolve("logs/conveyor.log");
+            DistributionProcess.awaitFileContains(log, "Pipeline late deployed (once)");
+            DistributionProcess.awaitFileContains(log, "Pipeline late run 1 SUCCEEDED");
+
+            DistributionProcess.Completed status = DistributionProcess.run(temp, "client", "--home", home.toString(),
+                    "status", "late");
+            assertEquals(List.of(0, ""), List.of(status.exitCode(), status.stderr()));
+            assertTrue(status.stdout().startsWith("late\n  pipeline:  late\n  file:      pipelines/late.toml\n"
+                    + "  schedule:  once\n  state:     IDLE\n"), status.stdout());
+            DistributionProcess.Completed unknown = DistributionProcess.run(temp, "client", "--home", home.toString(),
+                    "history", "lat");
+            assertEquals(List.of(2, "conveyor: no such pipeline: lat (did you mean 'late'?)\n"),
+                    List.of(unknown.exitCode(), unknown.stderr()));
+            assertEquals(0, server.terminate());
+        }
+    }
+
+    @Test
+    void theRunHistoryBoundIsASettingThatAppliesWithoutRestart() throws Exception {
+        Path home = temp.resolve("home");
+        Files.writeString(temp.resolve("in.csv"), "id\n1\n");
+        try (DistributionProcess.Running server = DistributionProcess.start(temp,
+                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
+            server.awaitLine("Conveyor server ready");
+            Path cfg = Files.writeString(temp.resolve("io.conveyor.deploy.cfg"), "history.size = 2\n");
+            Files.move(cfg, home.resolve("etc/io.conveyor.deploy.cfg"), StandardCopyOption.ATOMIC_MOVE);
+            Path log = home.resolve("logs/conveyor.log");
+            DistributionProcess.awaitFileContains(log, "Creating configuration {io.conveyor.deploy}");
+
+            Path staged = Files.writeString(temp.resolve("ticks.toml"), copyPipeline("ticks")
+                    .replace("name = \"ticks\"\n", "name = \"ticks\"\n\n[schedule]\ninterval = \"200ms\"\n"));
+            Files.move(staged, home.resolve("pipelines/ticks.toml"), StandardCopyOption.ATOMIC_MOVE);
+            DistributionProcess.awaitFileContains(log, "Pipeline ticks run 4 SUCCEEDED");
+
+            DistributionProcess.Completed history = DistributionProcess.run(temp, "client", "--home", home.toString(),
+                    "history", "ticks");
+            assertEquals(0, history.exitCode(), history.stderr());
+            List<String> lines = history.stdout().lines().toList();
+            assertEquals(3, lines.size(), history.stdout()); // the header and two runs
+            assertTrue(lines.get(0).startsWith("run  trigger   started"), lines.get(0));
+            assertEquals(0, server.terminate());
+        }
+    }
+
+    /** A pipeline copying in.csv to NAME.csv, both in the test's folder. */
+    private String copyPipeline(String name) {
+        return """
+                [pipeline]
+                name = "%s"
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+                [stages.config]
+                path = "%s"
+
+                [[stages]]
+                id = "save"
+                function = "csv.write"
+                inputs = ["load"]
+                [stages.config]
+                path = "%s"
+                """.formatted(name, temp.resolve("in.csv"), temp.resolve(name + ".csv"));
+    }
+
+    @Test
     void twoServersWithDifferentHomesRunSideBySide() throws Exception {
         Path home1 = temp.resolve("one");
         Path home2 = temp.resolve("two");

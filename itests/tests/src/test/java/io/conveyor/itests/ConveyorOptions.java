@@ -18,12 +18,14 @@ import org.ops4j.pax.exam.Option;
 /**
  * The framework every integration test boots: the bundles the build copied into
  * {@code target/bundles/<start level>/}, and FileInstall watching a deploy folder of the test
- * class's own. Runs outside the framework, in {@code @Configuration} methods.
+ * class's own, which holds its pipeline files too. Runs outside the framework, in {@code @Configuration} methods.
  */
 final class ConveyorOptions {
 
     /** The FileInstall property tests read back from their BundleContext to find the deploy folder. */
     static final String DEPLOY_DIR = "felix.fileinstall.dir";
+    /** The folder whose pipeline files the deployer deploys: the deploy folder, in tests. */
+    static final String PIPELINES_DIR = "conveyor.pipelines.dir";
 
     private ConveyorOptions() {
     }
@@ -41,6 +43,7 @@ final class ConveyorOptions {
         }
         Path deploy = TestPaths.newWorkFolder(testClass.getSimpleName() + "-deploy");
         options.add(frameworkProperty(DEPLOY_DIR).value(deploy.toString()));
+        options.add(frameworkProperty(PIPELINES_DIR).value(deploy.toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -51,11 +52,16 @@ final class DeployFolder {
      * release of the same plugin, without building or committing a second jar.
      */
     Path withBundleVersion(Path jar, String version) {
+        return withManifest(jar, "bundle-" + version, headers -> headers.putValue("Bundle-Version", version));
+    }
+
+    /** A copy of the bundle {@code jar} whose manifest headers {@code change} rewrites. */
+    Path withManifest(Path jar, String label, Consumer<Attributes> change) {
         try {
-            Path copy = Files.createTempFile(staging, "bundle-" + version + "-", ".jar");
+            Path copy = Files.createTempFile(staging, label + "-", ".jar");
             try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
                 Manifest manifest = new Manifest(in.getManifest());
-                manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+                change.accept(manifest.getMainAttributes());
                 try (OutputStream file = Files.newOutputStream(copy);
                         JarOutputStream out = new JarOutputStream(file, manifest)) {
                     copyEntries(in, out);

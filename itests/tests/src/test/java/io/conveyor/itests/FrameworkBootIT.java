@@ -63,6 +63,7 @@ public class FrameworkBootIT {
         assertEquals(Stream.of(
                 "io.conveyor.api",
                 "io.conveyor.arrow",
+                "io.conveyor.deploy",
                 "io.conveyor.engine",
                 "io.conveyor.parquet",
                 "io.conveyor.plugin.aggregate",
@@ -94,11 +95,15 @@ public class FrameworkBootIT {
                 .toList();
         assertEquals(List.of("io.conveyor.shell"), commandLines);
 
-        ServiceReference<?>[] commands = context.getServiceReferences((String) null, "(osgi.command.scope=conveyor)");
-        assertEquals(1, commands.length);
-        assertEquals(List.of("io.conveyor.shell", "[list, info, docs, validate, run]"), List.of(
-                commands[0].getBundle().getSymbolicName(),
-                Arrays.toString((String[]) commands[0].getProperty("osgi.command.function"))));
+        ServiceReference<?>[] references = context.getServiceReferences((String) null, "(osgi.command.scope=conveyor)");
+        List<String> commands = Arrays.stream(references)
+                .map(command -> command.getBundle().getSymbolicName() + " "
+                        + Arrays.toString((String[]) command.getProperty("osgi.command.function")))
+                .sorted().toList();
+        assertEquals(List.of("io.conveyor.shell [list, info, docs, validate, run]",
+                "io.conveyor.shell [pipelines, status, start, stop, history, graph]",
+                "io.conveyor.shell [plugins, upgrade]",
+                "io.conveyor.shell [top, tap]"), commands);
     }
 
     @Test

@@ -39,6 +39,11 @@ final class TestPaths {
         return Path.of(property("itests.stamp.jar"));
     }
 
+    /** The plugin that misbehaves on purpose ({@code bad.throw}, {@code bad.stuck}; Bundle-Version 1.0.0). */
+    static Path badPlugin() {
+        return Path.of(property("itests.bad.jar"));
+    }
+
     /** A new empty folder under {@code target/work}. */
     static Path newWorkFolder(String prefix) {
         try {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,14 @@ import org.slf4j.LoggerFactory;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDeployments;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.ValidationDTO;
 
 /**
  * The commands {@code run}, {@code validate}, {@code list}, {@code info}, {@code docs} and {@code help}, for
- * the launcher and the Gogo shell alike.
+ * the launcher and the Gogo shell alike, and those of {@link PipelineCommands}.
  *
  * <p>Streams: reports and problems go to {@code err}; {@code list}, {@code info} and
  * {@code validate} results to {@code out}; stages read and write the {@link Session}'s own
@@ -44,6 +46,7 @@ public final class CommandLine {
               list [--json] [-t TYPE]        list the functions (TYPE: sources, transforms, sinks)
               info [--json] FUNCTION         describe a function: parameters and examples
               docs                           every function's reference as Markdown (docs/functions.md)
+            """ + PipelineCommands.USAGE + WatchCommands.USAGE + """
               help                           show this help
             """;
 
@@ -65,9 +68,18 @@ public final class CommandLine {
     private final TextFormat text = new TextFormat();
     private final JsonFormat json = new JsonFormat();
     private final MarkdownFormat markdown = new MarkdownFormat();
+    private final PipelineCommands pipelines;
+    private final WatchCommands watch;
 
+    /** The commands of a framework without deployed pipelines (the command line). */
     public CommandLine(ConveyorRuntime runtime) {
+        this(runtime, Optional.empty());
+    }
+
+    CommandLine(ConveyorRuntime runtime, Optional<PipelineDeployments> deployments) {
         this.runtime = runtime;
+        this.pipelines = new PipelineCommands(runtime, deployments, ZoneId.systemDefault());
+        this.watch = new WatchCommands(runtime);
     }
 
     /**
@@ -110,7 +122,9 @@ public final class CommandLine {
                 session.out().print(USAGE);
                 yield OK;
             }
-            default -> usage(session, "unknown command '" + command + "'");
+            default -> PipelineCommands.COMMANDS.contains(command) ? pipelines.execute(args, session)
+                    : WatchCommands.COMMANDS.contains(command) ? watch.execute(args, session)
+                    : usage(session, "unknown command '" + command + "'");
         };
     }
 

@@ -31,6 +31,13 @@ import io.conveyor.api.runtime.ConveyorRuntime;
         "osgi.command.function=run" })
 public final class ConveyorCommands {
 
+    /**
+     * The session variable holding the exit code of the last conveyor command (0 ok, 1 failed, 2
+     * invalid, as {@link CommandLine} returns them), for callers that need it, like
+     * {@code bin/conveyor client}.
+     */
+    public static final String EXIT_CODE = "conveyor.exit";
+
     private final ConveyorRuntime runtime;
 
     @Activate
@@ -69,7 +76,8 @@ public final class ConveyorCommands {
         line.addAll(List.of(args));
         PrintStream console = session.getConsole() != null ? session.getConsole() : System.out;
         Path directory = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
-        new CommandLine(runtime).execute(line, new CommandLine.Session(session.getKeyboard(), console, System.out,
-                System.err, directory, System.getenv()));
+        int code = new CommandLine(runtime).execute(line, new CommandLine.Session(session.getKeyboard(), console,
+                System.out, System.err, directory, System.getenv()));
+        session.put(EXIT_CODE, code);
     }
 }

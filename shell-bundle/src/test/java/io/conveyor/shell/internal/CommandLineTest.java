@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
+import io.conveyor.api.runtime.StageUseDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 
 class CommandLineTest {
@@ -37,6 +42,7 @@ class CommandLineTest {
     private final List<RunRequest> requests = new ArrayList<>();
     private RunReportDTO nextReport = ShellFixtures.succeeded();
     private ValidationDTO nextValidation = new ValidationDTO();
+    private PipelineDescriptionDTO nextDescription = new PipelineDescriptionDTO();
     /** What the runtime's run and validate throw, when set. */
     private Throwable nextThrowable;
 
@@ -60,10 +66,32 @@ class CommandLineTest {
         }
 
         @Override
+        public PipelineDescriptionDTO describe(RunRequest request) {
+            requests.add(request);
+            throwIfAsked();
+            return nextDescription;
+        }
+
+        @Override
         public RunReportDTO run(RunRequest request) {
             requests.add(request);
             throwIfAsked();
             return nextReport;
+        }
+
+        @Override
+        public List<StageUseDTO> stagesInUse() {
+            return List.of();
+        }
+
+        @Override
+        public List<RunningPipelineDTO> running() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
+            throw new UnsupportedOperationException();
         }
 
         private void throwIfAsked() {

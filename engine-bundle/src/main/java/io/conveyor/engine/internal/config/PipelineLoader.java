@@ -16,24 +16,26 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
 import io.conveyor.api.stage.ErrorCode;
+import io.conveyor.engine.internal.model.GlobalSpec;
 import io.conveyor.engine.internal.model.Location;
 import io.conveyor.engine.internal.model.PipelineException;
 import io.conveyor.engine.internal.model.PipelineSpec;
 import io.conveyor.engine.internal.model.Problem;
+import io.conveyor.engine.internal.model.ScheduleSpec;
 import io.conveyor.engine.internal.model.StageSpec;
 
 /**
  * Reads a pipeline file with tomlj into a {@link PipelineSpec}. Stateless and thread-safe.
  *
  * <p>The file format is the original tool's: {@code [pipeline]}, {@code [global]},
- * {@code [[stages]]} and {@code [error_handling]}. Whatever the file gets wrong is collected, with
- * its line and column, and thrown at the end as one {@link PipelineException} (or returned, by
- * {@link #inspect}); the graph and the stage configs are checked later by the planner, which knows
- * the available functions.
+ * {@code [[stages]]} and {@code [error_handling]}, plus Conveyor's {@code [schedule]}. Whatever
+ * the file gets wrong is collected, with its line and column, and thrown at the end as one
+ * {@link PipelineException} (or returned, by {@link #inspect}); the graph and the stage configs
+ * are checked later by the planner, which knows the available functions.
  */
 public final class PipelineLoader {
 
-    static final List<String> TOP_LEVEL_KEYS = List.of("pipeline", "global", "stages", "error_handling");
+    static final List<String> TOP_LEVEL_KEYS = List.of("pipeline", "global", "stages", "error_handling", "schedule");
     static final List<String> PIPELINE_KEYS = List.of("name", "version", "description");
     static final List<String> LEGACY_TABLES = List.of("sources", "transforms", "sinks");
 
@@ -129,11 +131,14 @@ public final class PipelineLoader {
                 root.nested("global").map(r -> r.withSubject("[global] ")), env, variables);
         root.nested("error_handling").map(r -> r.withSubject("[error_handling] "))
                 .ifPresent(ErrorHandlingSection::read);
+        ScheduleSpec schedule = ScheduleSection.read(root.nested("schedule").map(r -> r.withSubject("[schedule] ")));
         Optional<List<StageSpec>> stages = new StagesSection(source, global.variables(), problems).read(toml);
 
         String pipelineName = name;
+        GlobalSpec globalSpec = schedule.continuous() && !toml.contains(List.of("global", "timeout_seconds"))
+                ? global.spec().withTimeoutSeconds(GlobalSpec.NO_TIMEOUT) : global.spec();
         Optional<PipelineSpec> spec = stages.map(s -> new PipelineSpec(displayName, pipelineName, version,
-                description, global.spec(), s));
+                description, globalSpec, s, schedule));
         return new LoadResult(spec, ProblemOrder.sorted(problems));
     }
 

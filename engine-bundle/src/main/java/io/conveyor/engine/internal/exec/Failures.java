@@ -14,20 +14,31 @@ final class Failures {
     }
 
     /**
-     * {@code stage 'x' (function) failed: <message>}: the code and config key of a
-     * {@link StageException}, or {@code STAGE} and the class name for any other throwable.
+     * {@code stage 'x' (function) failed: <message>} with the code and config key of a
+     * {@link StageException}: the plugin reporting a problem with the pipeline or its data. Any
+     * other throwable is the plugin crashing, so the message names the bundle serving the stage:
+     * {@code STAGE}, {@code stage 'x' (function, plugin io.example.plugin 1.0.0) failed: java.lang.StackOverflowError}.
+     *
+     * @param provider the bundle and version serving the stage
      */
-    static Problem stageFailed(PlannedStage stage, Throwable failure) {
-        ErrorCode code = ErrorCode.STAGE;
-        String key = null;
-        String message = failure.toString();
-        if (failure instanceof StageException e) {
-            code = e.code();
-            key = e.key();
-            message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+    static Problem stageFailed(PlannedStage stage, String provider, Throwable failure) {
+        if (!(failure instanceof StageException e)) {
+            return new Problem(ErrorCode.STAGE, withPlugin(stage, provider) + " failed: " + failure,
+                    stage.spec().location(), stage.id(), null);
         }
-        return new Problem(code, "stage '" + stage.id() + "' (" + stage.spec().function() + ") failed: " + message,
-                key == null ? stage.spec().location() : stage.spec().locationOf(key), stage.id(), key);
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        return new Problem(e.code(), named(stage) + " failed: " + message,
+                e.key() == null ? stage.spec().location() : stage.spec().locationOf(e.key()), stage.id(), e.key());
+    }
+
+    /** {@code stage 'x' (function)}. */
+    private static String named(PlannedStage stage) {
+        return "stage '" + stage.id() + "' (" + stage.spec().function() + ")";
+    }
+
+    /** {@code stage 'x' (function, plugin io.example.plugin 1.0.0)}. */
+    private static String withPlugin(PlannedStage stage, String provider) {
+        return "stage '" + stage.id() + "' (" + stage.spec().function() + ", plugin " + provider + ")";
     }
 
     static Problem unavailable(PlannedStage stage, StageException e) {
@@ -41,10 +52,9 @@ final class Failures {
     }
 
     /** A stage still running when the run gave up waiting for it, {@code millis} after the run stopped. */
-    static Problem stuck(PlannedStage stage, long millis) {
-        return new Problem(ErrorCode.PLUGIN, "stage '" + stage.id() + "' (" + stage.spec().function()
-                + ") did not stop within " + millis + " ms after the run stopped", stage.spec().location(),
-                stage.id(), null);
+    static Problem stuck(PlannedStage stage, String provider, long millis) {
+        return new Problem(ErrorCode.PLUGIN, withPlugin(stage, provider) + " is stuck: it did not stop within "
+                + millis + " ms after the run stopped", stage.spec().location(), stage.id(), null);
     }
 
     /** Every stage still working waits on a queue: {@code description} says which, and for what. */

@@ -265,4 +265,14 @@ final class Inbox {
         String last = quoted.get(quoted.size() - 1);
         return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + last;
     }
+
+    /** How many batches wait in all input queues right now. */
+    int queued() {
+        lock.lock();
+        try {
+            return edges.values().stream().mapToInt(edge -> edge.queue.size()).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.api.runtime.RunningPipelineDTO;
+import io.conveyor.api.runtime.StageActivityDTO;
 import io.conveyor.api.runtime.StageReportDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
@@ -48,9 +52,13 @@ public final class PipelineRun {
     private final ExecutionSettings settings;
     private final RunIO io;
     private final RunControl control;
-    private final Map<String, Inbox> inboxes = new HashMap<>();
+    private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
     private final Map<String, StageStats> stats = new LinkedHashMap<>();
     private final Map<String, String> providers = new HashMap<>();
+    private final Map<String, StageTaps> taps = new HashMap<>();
+    private final long startedAt = System.currentTimeMillis();
+    /** Set once the stages' allocators exist; read by {@link #activity()} from any thread. */
+    private volatile RunMemory memory;
 
     /**
      * @param engineAllocator the engine's allocator; the run takes a child of it, capped at
@@ -67,6 +75,11 @@ public final class PipelineRun {
         this.control = new RunControl(plan.stages().stream().map(PlannedStage::id).toList(),
                 stall -> Failures.stalled(plan.spec(), stall));
         plan.stages().forEach(stage -> stats.put(stage.id(), new StageStats()));
+        plan.stages().forEach(stage -> taps.put(stage.id(), new StageTaps()));
+    }
+
+    public String pipelineName() {
+        return plan.spec().name();
     }
 
     /** Stops the run: every stage stops at its next batch boundary; the run fails as stopped. */
@@ -89,6 +102,7 @@ public final class PipelineRun {
                 leases.forEach(StageLease::close);
             }
         }
+        taps.values().forEach(StageTaps::endRun);
         if (control.failure() != null) {
             problems.add(0, control.failure());
         }
@@ -98,6 +112,72 @@ public final class PipelineRun {
     /** The most batches the edge from {@code input} to {@code consumer} ever queued at once. */
     public int highWaterMark(String consumer, String input) {
         return inboxes.get(consumer).highWaterMark(input);
+    }
+
+    /** What every stage has done so far; any thread may ask, while the run goes on. */
+    public RunningPipelineDTO activity() {
+        RunningPipelineDTO dto = new RunningPipelineDTO();
+        dto.pipelineName = plan.spec().name();
+        dto.startedAt = startedAt;
+        dto.millis = System.currentTimeMillis() - startedAt;
+        for (PlannedStage stage : inFileOrder()) {
+            dto.stages.add(stageActivity(stage));
+        }
+        return dto;
+    }
+
+    /** The ids of the run's stages, in file order. */
+    public List<String> stageIds() {
+        return inFileOrder().stream().map(PlannedStage::id).toList();
+    }
+
+    /**
+     * Samples up to {@code limit} rows the stage emits from now on; see
+     * {@link io.conveyor.api.runtime.ConveyorRuntime#tap}. The tap is detached when this returns.
+     *
+     * @throws IllegalArgumentException for a stage the run does not have
+     */
+    public TapDTO tap(String stageId, int limit, long timeoutNanos) {
+        StageTaps stageTaps = taps.get(stageId);
+        if (stageTaps == null) {
+            throw new IllegalArgumentException("no stage '" + stageId + "' in " + plan.spec().name());
+        }
+        StageTap tap = new StageTap(limit);
+        TapDTO dto = new TapDTO();
+        dto.pipelineName = plan.spec().name();
+        dto.stageId = stageId;
+        dto.stageIds = stageIds();
+        stageTaps.attach(tap);
+        try {
+            dto.outcome = tap.await(timeoutNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dto.outcome = TapDTO.TIMEOUT;
+        } finally {
+            stageTaps.detach(tap);
+        }
+        tap.sample(dto);
+        return dto;
+    }
+
+    private StageActivityDTO stageActivity(PlannedStage stage) {
+        StageStats stageStats = stats.get(stage.id());
+        StageActivityDTO dto = new StageActivityDTO();
+        dto.stageId = stage.id();
+        dto.function = stage.spec().function();
+        dto.role = stage.role().id();
+        dto.status = stageStats.liveStatus();
+        dto.rowsIn = stageStats.rowsIn();
+        dto.rowsOut = stageStats.rowsOut();
+        dto.millis = stageStats.elapsedMillis();
+        long counted = stage.role().id().equals("sink") ? dto.rowsIn : dto.rowsOut;
+        dto.rowsPerSecond = dto.millis == 0 ? 0 : counted * 1000.0 / dto.millis;
+        Inbox inbox = inboxes.get(stage.id());
+        dto.batchesQueued = inbox == null ? 0 : inbox.queued();
+        RunMemory held = memory;
+        dto.memoryBytes = held == null ? 0 : held.heldBy(stage.id());
+        dto.taps = taps.get(stage.id()).attached();
+        return dto;
     }
 
     /** How many stages wait on a queue right now. */
@@ -135,6 +215,7 @@ public final class PipelineRun {
             }
         }
         RunMemory memory = new RunMemory(engineAllocator, plan.spec().name(), settings.memoryLimitBytes());
+        this.memory = memory;
         List<StageWorker> workers = new ArrayList<>();
         long waitedMillis;
         try {
@@ -153,7 +234,7 @@ public final class PipelineRun {
         }
         for (PlannedStage stage : plan.stages()) {
             if (stats.get(stage.id()).stuck()) {
-                problems.add(Failures.stuck(stage, waitedMillis));
+                problems.add(Failures.stuck(stage, providers.get(stage.id()), waitedMillis));
             }
         }
         control.afterLastStageEnded(() -> releaseLate(memory, leases));
@@ -178,8 +259,8 @@ public final class PipelineRun {
         StageStats stageStats = stats.get(stage.id());
         RunStageContext context = new RunStageContext(plan.spec().name(), stage.id(), allocator, control,
                 settings.batchSize(), plan.spec().global().maxParallelTasks(), io.stdin(), io.stdout());
-        return new StageWorker(stage, lease.stage(), context, inboxes.get(stage.id()),
-                new StageEmitter(stage.id(), consumers, control, stageStats), control, stageStats);
+        return new StageWorker(stage, lease.stage(), lease.provider(), context, inboxes.get(stage.id()),
+                new StageEmitter(stage.id(), consumers, control, stageStats, taps.get(stage.id())), control, stageStats);
     }
 
     private void submit(StageWorker worker) {
@@ -227,16 +308,22 @@ public final class PipelineRun {
         report.pipelineName = plan.spec().name();
         report.outcome = problems.isEmpty() ? "SUCCEEDED" : "FAILED";
         report.millis = millis;
+        inFileOrder().forEach(stage -> report.stages.add(stageReport(stage)));
+        problems.forEach(problem -> report.problems.add(problem.toDTO()));
+        return report;
+    }
+
+    private List<PlannedStage> inFileOrder() {
         Map<String, PlannedStage> planned = new HashMap<>();
         plan.stages().forEach(stage -> planned.put(stage.id(), stage));
+        List<PlannedStage> ordered = new ArrayList<>();
         for (StageSpec spec : plan.spec().stages()) {
             PlannedStage stage = planned.get(spec.id());
             if (stage != null) {
-                report.stages.add(stageReport(stage));
+                ordered.add(stage);
             }
         }
-        problems.forEach(problem -> report.problems.add(problem.toDTO()));
-        return report;
+        return ordered;
     }
 
     private StageReportDTO stageReport(PlannedStage stage) {

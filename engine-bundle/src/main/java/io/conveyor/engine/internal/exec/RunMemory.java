@@ -9,7 +9,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * The Arrow memory of one run: a child of the engine's allocator, capped at the run's limit, with
  * a child per stage. Closing it finds the stages that still hold buffers.
  *
- * <p>Threading: the run's own thread creates and closes it; stage threads only use their allocator.
+ * <p>Threading: the run's own thread creates and closes it; stage threads only use their allocator;
+ * any thread may ask what a stage holds.
  */
 final class RunMemory {
 
@@ -21,10 +22,16 @@ final class RunMemory {
         this.run = engine.newChildAllocator("run " + pipelineName, 0, limit);
     }
 
-    BufferAllocator forStage(String stageId) {
+    synchronized BufferAllocator forStage(String stageId) {
         BufferAllocator allocator = run.newChildAllocator("stage " + stageId, 0, run.getLimit());
         stages.put(stageId, allocator);
         return allocator;
+    }
+
+    /** The bytes the stage's allocator holds now; 0 for a stage without one. Any thread may ask. */
+    synchronized long heldBy(String stageId) {
+        BufferAllocator allocator = stages.get(stageId);
+        return allocator == null ? 0 : allocator.getAllocatedMemory();
     }
 
     /**
@@ -34,7 +41,7 @@ final class RunMemory {
      *         (and the run's) stay open, since closing them would throw: the memory stays with the
      *         plugin's buffers
      */
-    Map<String, Long> close() {
+    synchronized Map<String, Long> close() {
         Map<String, Long> leaks = new LinkedHashMap<>();
         boolean childrenOpen = false;
         for (Map.Entry<String, BufferAllocator> stage : stages.entrySet()) {

@@ -22,6 +22,7 @@ final class StageEmitter implements Emitter {
     private final List<Inbox> consumers;
     private final RunControl control;
     private final StageStats stats;
+    private final StageTaps taps;
     private SharedBatch processing;
     private boolean emittedBefore;
 
@@ -29,11 +30,12 @@ final class StageEmitter implements Emitter {
      * @param output    the name consumers know this stream by: the producing stage's id
      * @param consumers the inbox of every stage listing this one as input, each once
      */
-    StageEmitter(String output, List<Inbox> consumers, RunControl control, StageStats stats) {
+    StageEmitter(String output, List<Inbox> consumers, RunControl control, StageStats stats, StageTaps taps) {
         this.output = output;
         this.consumers = List.copyOf(consumers);
         this.control = control;
         this.stats = stats;
+        this.taps = taps;
     }
 
     /** Sets the batch a transform is processing, or {@code null} between batches. */
@@ -50,6 +52,7 @@ final class StageEmitter implements Emitter {
             }
             throw StageException.cancelled();
         }
+        taps.offer(batch); // before a consumer may release it
         boolean first = !emittedBefore;
         emittedBefore = true;
         // A zero-row batch carries only the schema: consumers need it once, when nothing else comes first.

@@ -1,5 +1,7 @@
 package io.conveyor.engine.internal.exec;
 
+import io.conveyor.api.runtime.StageActivityDTO;
+
 /**
  * What one stage did during a run. Counts are written by the stage's own thread and read by the
  * run once the stage has ended (the run's lock orders the reads after the writes). How the stage
@@ -73,6 +75,19 @@ final class StageStats {
 
     synchronized Status status() {
         return status;
+    }
+
+    /** {@code RUNNING} between the start and end of the stage's thread, else its {@link #status()}. */
+    synchronized String liveStatus() {
+        return startNanos != 0 && !ended ? StageActivityDTO.RUNNING : status.name();
+    }
+
+    /** From the start of the stage's thread to now, or to its end (0 if it never started). */
+    synchronized long elapsedMillis() {
+        if (startNanos == 0) {
+            return 0;
+        }
+        return ((ended ? endNanos : System.nanoTime()) - startNanos) / 1_000_000;
     }
 
     /** From the start to the end of the stage's thread (0 if it never started), or to when it was found stuck. */

@@ -43,6 +43,7 @@ final class StageWorker implements Runnable {
 
     private final PlannedStage stage;
     private final Stage service;
+    private final String provider;
     private final RunStageContext context;
     private final Inbox inbox;
     private final StageEmitter emitter;
@@ -52,11 +53,15 @@ final class StageWorker implements Runnable {
     private boolean claimed;
     private Thread thread;
 
-    /** @param inbox the stage's inputs, or {@code null} for a source */
-    StageWorker(PlannedStage stage, Stage service, RunStageContext context, Inbox inbox, StageEmitter emitter,
-            RunControl control, StageStats stats) {
+    /**
+     * @param provider the bundle and version serving the stage, named when it fails
+     * @param inbox    the stage's inputs, or {@code null} for a source
+     */
+    StageWorker(PlannedStage stage, Stage service, String provider, RunStageContext context, Inbox inbox,
+            StageEmitter emitter, RunControl control, StageStats stats) {
         this.stage = stage;
         this.service = service;
+        this.provider = provider;
         this.context = context;
         this.inbox = inbox;
         this.emitter = emitter;
@@ -301,7 +306,7 @@ final class StageWorker implements Runnable {
         if (cancellation && control.isStopped()) {
             return Status.CANCELLED;
         }
-        if (control.fail(Failures.stageFailed(stage, failure))) {
+        if (control.fail(Failures.stageFailed(stage, provider, failure))) {
             LOG.debug("Stage '{}' failed", stage.id(), failure);
             return Status.FAILED;
         }

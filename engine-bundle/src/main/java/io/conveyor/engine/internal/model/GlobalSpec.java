@@ -26,6 +26,15 @@ public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, int
     public static final int DEFAULT_MAX_PARALLEL_TASKS = 4;
     public static final int DEFAULT_CONCURRENCY = 10;
 
+    /** The {@code timeout_seconds} of a run that may go on for ever (a continuous pipeline's default). */
+    public static final long NO_TIMEOUT = Long.MAX_VALUE;
+
+    /** The same settings with this timeout. */
+    public GlobalSpec withTimeoutSeconds(long seconds) {
+        return new GlobalSpec(variables, seconds, channelBufferSize, maxParallelTasks, concurrency, plugins,
+                wasmPlugins, logLevel, executor, pluginsLocation);
+    }
+
     /** The same settings with these variables. */
     public GlobalSpec withVariables(Map<String, String> newVariables) {
         return new GlobalSpec(newVariables, timeoutSeconds, channelBufferSize, maxParallelTasks, concurrency, plugins,

@@ -7,7 +7,14 @@ import java.util.List;
  *
  * @param file       the path as given by the user, used in every message
  * @param stages     in file order
+ * @param schedule   {@code [schedule]}, defaults applied
  */
 public record PipelineSpec(String file, String name, String version, String description, GlobalSpec global,
-        List<StageSpec> stages) {
+        List<StageSpec> stages, ScheduleSpec schedule) {
+
+    /** A pipeline that runs once when deployed, the default. */
+    public PipelineSpec(String file, String name, String version, String description, GlobalSpec global,
+            List<StageSpec> stages) {
+        this(file, name, version, description, global, stages, ScheduleSpec.once());
+    }
 }

@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
+import io.conveyor.api.runtime.StageUseDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.Sink;
 import io.conveyor.api.stage.Source;
@@ -162,8 +166,28 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
     }
 
     @Override
+    public PipelineDescriptionDTO describe(RunRequest request) {
+        return service.describe(request);
+    }
+
+    @Override
     public RunReportDTO run(RunRequest request) {
         return service.run(request);
+    }
+
+    @Override
+    public List<StageUseDTO> stagesInUse() {
+        return service.stagesInUse();
+    }
+
+    @Override
+    public List<RunningPipelineDTO> running() {
+        return service.running();
+    }
+
+    @Override
+    public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
+        return service.tap(pipelineName, stageId, limit, timeout);
     }
 
     /** Daemon threads, so a stage that never returns cannot keep the JVM alive. */

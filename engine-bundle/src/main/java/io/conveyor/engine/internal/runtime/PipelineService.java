@@ -3,7 +3,7 @@ package io.conveyor.engine.internal.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,8 +13,12 @@ import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
+import io.conveyor.api.runtime.StageUseDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.Stage;
@@ -54,7 +58,9 @@ public final class PipelineService {
     private final PipelineLoader loader = new PipelineLoader();
     private final Planner planner = new Planner();
     private final SubPipelines subPipelines;
-    private final Set<PipelineRun> running = new HashSet<>();
+    /** In the order they started. */
+    private final Set<PipelineRun> running = new LinkedHashSet<>();
+    private final StagesInUse stagesInUse = new StagesInUse();
     private boolean closed;
 
     /**
@@ -110,6 +116,19 @@ public final class PipelineService {
         return dto;
     }
 
+    /** The stages, edges and schedule of the file, with the problems {@link #validate} finds. */
+    public PipelineDescriptionDTO describe(RunRequest request) {
+        Compiled compiled = compile(request);
+        PipelineDescriptionDTO dto = new PipelineDescriptionDTO();
+        if (compiled.spec != null) {
+            dto.pipelineName = compiled.spec.name();
+            dto.schedule = compiled.spec.schedule().toDTO();
+            dto.stages.addAll(StageNodes.of(compiled.spec, compiled.plan));
+        }
+        compiled.problems.forEach(problem -> dto.problems.add(problem.toDTO()));
+        return dto;
+    }
+
     public RunReportDTO run(RunRequest request) {
         long start = System.nanoTime();
         Compiled compiled = compile(request);
@@ -121,8 +140,8 @@ public final class PipelineService {
             compiled.problems.forEach(problem -> report.problems.add(problem.toDTO()));
             return report;
         }
-        PipelineRun run = new PipelineRun(compiled.plan, registry, executor, allocator, settings,
-                new RunIO(request.stdin(), request.stdout()));
+        PipelineRun run = new PipelineRun(compiled.plan, stagesInUse.supplierFor(compiled.spec.name(), registry),
+                executor, allocator, settings, new RunIO(request.stdin(), request.stdout()));
         synchronized (running) {
             if (closed) {
                 run.stop();
@@ -136,6 +155,42 @@ public final class PipelineService {
                 running.remove(run);
                 running.notifyAll();
             }
+        }
+    }
+
+    /** The stage services the runs in progress hold. */
+    public List<StageUseDTO> stagesInUse() {
+        return stagesInUse.snapshot();
+    }
+
+    /** The runs in progress, oldest first, with what each stage has done so far. */
+    public List<RunningPipelineDTO> running() {
+        return runs().stream().map(PipelineRun::activity).toList();
+    }
+
+    /** Taps a stage of the latest started run of the pipeline; see {@link io.conveyor.api.runtime.ConveyorRuntime#tap}. */
+    public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
+        List<PipelineRun> runs = runs().stream().filter(run -> run.pipelineName().equals(pipelineName)).toList();
+        TapDTO dto = new TapDTO();
+        dto.pipelineName = pipelineName;
+        dto.stageId = stageId;
+        dto.limit = limit;
+        if (runs.isEmpty()) {
+            dto.outcome = TapDTO.NOT_RUNNING;
+            return dto;
+        }
+        PipelineRun latest = runs.get(runs.size() - 1);
+        if (!latest.stageIds().contains(stageId)) {
+            dto.outcome = TapDTO.NO_SUCH_STAGE;
+            dto.stageIds = latest.stageIds();
+            return dto;
+        }
+        return latest.tap(stageId, limit, timeout.toNanos());
+    }
+
+    private List<PipelineRun> runs() {
+        synchronized (running) {
+            return List.copyOf(running);
         }
     }
 
@@ -180,7 +235,8 @@ public final class PipelineService {
         Path file = request.workingDirectory().resolve(request.pipelineFile());
         PipelineScope scope = PipelineScope.topLevel(request.workingDirectory(), request.environment(), displayName,
                 file);
-        LoadResult loaded = loader.inspect(file, displayName, request.environment());
+        LoadResult loaded = request.text().map(text -> loader.inspect(text, displayName, request.environment()))
+                .orElseGet(() -> loader.inspect(file, displayName, request.environment()));
         if (loaded.spec().isEmpty()) {
             return new Compiled(null, null, loaded.problems());
         }

@@ -373,7 +373,8 @@ class PipelineRunTest {
         RunReportDTO report = pipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
 
         assertEquals("FAILED", report.outcome);
-        assertEquals("p.toml:20:1: error[STAGE]: stage 'out' (overflow.write) failed: java.lang.StackOverflowError",
+        assertEquals("p.toml:20:1: error[STAGE]: stage 'out' (overflow.write, plugin io.conveyor.test 1.0.0) failed: "
+                + "java.lang.StackOverflowError",
                 problems(report));
         assertEquals(List.of(0, 1, 1, 1), List.of(sink.commits.get(), sink.aborts.get(), sink.closed.get(),
                 source.closed.get()));
@@ -534,8 +535,8 @@ class PipelineRunTest {
 
         assertEquals("p.toml:40:1: error[DATA]: stage 'check' (fail.apply) failed: "
                 + "value 'x' in column 'n' is not a number\n"
-                + "p.toml:10:1: error[PLUGIN]: stage 'in' (stuck.read) did not stop within 100 ms after the run "
-                + "stopped",
+                + "p.toml:10:1: error[PLUGIN]: stage 'in' (stuck.read, plugin io.conveyor.test 1.0.0) is stuck: it "
+                + "did not stop within 100 ms after the run stopped",
                 problems(report));
         assertEquals(List.of("STUCK", "CANCELLED", "FAILED", "CANCELLED"), statuses(report, "in", "out", "check",
                 "out2"));

@@ -1,6 +1,7 @@
 package io.conveyor.engine.internal.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +185,34 @@ class ConveyorRuntimeImplTest {
     }
 
     @Test
+    void stagesInUseAreTheServicesHeldByRunsInProgress() throws Exception {
+        RecordingSource source = new RecordingSource();
+        register(source);
+        register(new CollectingSink("collect.write"));
+        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 5_000), RuntimeMode.SERVER);
+        try {
+            RunRequest request = request("recording.read");
+            CompletableFuture<RunReportDTO> run = CompletableFuture.supplyAsync(() -> runtime.run(request));
+            assertNotNull(source.opened.poll(30, TimeUnit.SECONDS));
+            List<String> whileRunning = uses(runtime);
+            source.gate.countDown();
+            assertEquals("", problems(run.get(30, TimeUnit.SECONDS)));
+
+            assertEquals(List.of("numbers source recording.read io.conveyor.test 1.0.0",
+                    "numbers sink collect.write io.conveyor.test 1.0.0"), whileRunning);
+            assertEquals(List.of(), uses(runtime));
+        } finally {
+            source.gate.countDown();
+            runtime.deactivate();
+        }
+    }
+
+    private static List<String> uses(ConveyorRuntimeImpl runtime) {
+        return runtime.stagesInUse().stream()
+                .map(use -> use.pipelineName + " " + use.role + " " + use.function + " " + use.provider).toList();
+    }
+
+    @Test
     void deactivateWaitsOnlyTheStopGraceForAStageThatIgnoresInterrupts() throws Exception {
         GatedSource stuck = new GatedSource("stuck.read", true);
         register(stuck);
@@ -200,8 +229,8 @@ class ConveyorRuntimeImplTest {
         }
 
         assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped\n"
-                + "p.toml:4:1: error[PLUGIN]: stage 'src' (stuck.read) did not stop within 100 ms after the run "
-                + "stopped",
+                + "p.toml:4:1: error[PLUGIN]: stage 'src' (stuck.read, plugin io.conveyor.test 1.0.0) is stuck: it "
+                + "did not stop within 100 ms after the run stopped",
                 problems(report.get(30, TimeUnit.SECONDS)));
         // the run gives its memory back once the stage finally returns; then the allocator can close
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

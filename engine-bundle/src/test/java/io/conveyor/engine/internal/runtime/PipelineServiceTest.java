@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,9 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Version;
 
 import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.ProblemDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
+import io.conveyor.api.runtime.RunningPipelineDTO;
+import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
 import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageDescriptor;
@@ -323,5 +327,93 @@ class PipelineServiceTest {
         assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped", problems(report.get().problems));
         assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped",
                 problems(service.run(request).problems));
+    }
+
+    @Test
+    void interruptingTheCallerStopsItsRun() throws Exception {
+        IdleSource idle = new IdleSource();
+        register(idle, 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        RunRequest request = request(PIPELINE.replace("count.read", "idle.read"));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<RunReportDTO> report = new CompletableFuture<>();
+            Future<?> running = caller.submit(() -> report.complete(service.run(request)));
+            idle.producing.await();
+
+            running.cancel(true);
+
+            assertEquals("FAILED", report.get(30, TimeUnit.SECONDS).outcome);
+            assertEquals("p.toml: error[CANCELLED]: pipeline 'numbers' was stopped",
+                    problems(report.get().problems));
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void runsTheTextARequestCarriesRatherThanTheFile() throws IOException {
+        CollectingSink sink = new CollectingSink("collect.write");
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(sink, 0, "io.conveyor.test");
+        RunRequest request = request("this is not TOML").withText(PIPELINE);
+
+        RunReportDTO report = service.run(request);
+
+        assertEquals("SUCCEEDED", report.outcome, problems(report.problems));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), sink.values);
+    }
+
+    @Test
+    void describesTheStagesTheirRolesAndTheSchedule() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+
+        PipelineDescriptionDTO description = service.describe(request(PIPELINE + "\n[schedule]\ninterval = \"5m\"\n"));
+
+        assertEquals("", problems(description.problems));
+        assertEquals("numbers", description.pipelineName);
+        assertEquals(List.of("src count.read source []", "out collect.write sink [src]"),
+                description.stages.stream().map(s -> s.stageId + " " + s.function + " " + s.role + " " + s.inputs)
+                        .toList());
+        assertEquals(List.of("interval", "5m", "300000"), List.of(description.schedule.mode,
+                description.schedule.interval, String.valueOf(description.schedule.intervalMillis)));
+    }
+
+    @Test
+    void describesTheStagesOfAFaultyFileWithoutRolesAndWithItsProblems() throws IOException {
+        register(new CountingSource("count.read", 0, 2, 3), 0, "io.conveyor.test");
+
+        PipelineDescriptionDTO description = service.describe(request(PIPELINE));
+
+        assertEquals("p.toml:10:1: error[PLUGIN]: stage 'out': function 'collect.write' is not available",
+                problems(description.problems));
+        assertEquals(List.of("src null", "out null"),
+                description.stages.stream().map(s -> s.stageId + " " + s.role).toList());
+        assertEquals("once", description.schedule.mode);
+    }
+
+    @Test
+    void runningListsEveryRunInProgressAndTapNamesWhatIsNotThere() throws Exception {
+        IdleSource idle = new IdleSource();
+        register(idle, 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        TapDTO notRunning = service.tap("numbers", "src", 10, Duration.ofSeconds(30));
+        RunRequest request = request(PIPELINE.replace("count.read", "idle.read"));
+        CompletableFuture<RunReportDTO> report = CompletableFuture.supplyAsync(() -> service.run(request));
+        idle.producing.await();
+
+        List<RunningPipelineDTO> running = service.running();
+        TapDTO noSuchStage = service.tap("numbers", "middle", 10, Duration.ofSeconds(30));
+
+        assertEquals(List.of("numbers"), running.stream().map(run -> run.pipelineName).toList());
+        assertEquals(List.of("src RUNNING", "out RUNNING"),
+                running.get(0).stages.stream().map(stage -> stage.stageId + " " + stage.status).toList());
+        assertEquals(List.of(TapDTO.NOT_RUNNING, List.of()), List.of(notRunning.outcome, notRunning.stageIds));
+        assertEquals(List.of(TapDTO.NO_SUCH_STAGE, List.of("src", "out")),
+                List.of(noSuchStage.outcome, noSuchStage.stageIds));
+        service.close(Duration.ofSeconds(30));
+        report.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(), service.running());
     }
 }

@@ -3,7 +3,6 @@ package io.conveyor.plugin.kit.file;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
@@ -28,8 +26,6 @@ import io.conveyor.api.stage.StageException;
  * cannot leave an empty or partial file under the target's name.
  */
 public final class AtomicFile implements AutoCloseable {
-
-    private static final int ATTEMPTS = 10;
 
     private final Path target;
     private final String shown;
@@ -73,31 +69,13 @@ public final class AtomicFile implements AutoCloseable {
         }
         Path temp = null;
         try {
-            temp = createHidden(folder, absolute.getFileName().toString());
+            temp = HiddenFiles.create(folder, absolute.getFileName().toString(), ".tmp");
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
             return new AtomicFile(absolute, shown, temp, firstMissing, channel);
         } catch (IOException e) {
             deleteQuietly(temp);
             deleteEmptyFolders(folder, firstMissing);
             throw cannotWrite(key, shown, IoReasons.of(e), e);
-        }
-    }
-
-    /**
-     * Creates {@code .<name>.<random>.tmp} with {@link Files#createFile}, so it gets the
-     * permissions the process's umask gives any new file ({@link Files#createTempFile} would make
-     * it readable by its owner only).
-     */
-    private static Path createHidden(Path folder, String name) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-            try {
-                return Files.createFile(folder.resolve("." + name + "." + random + ".tmp"));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
         }
     }
 
@@ -112,6 +90,11 @@ public final class AtomicFile implements AutoCloseable {
 
     private static StageException cannotWrite(String key, String shown, String reason, IOException cause) {
         return new StageException(ErrorCode.IO, key, "cannot write " + shown + ": " + reason, cause);
+    }
+
+    /** The file this output replaces on commit, absolute. */
+    public Path target() {
+        return target;
     }
 
     /** The temporary file, open for writing from its start; closed by commit or abort. */

@@ -4,5 +4,5 @@
  * Conveyor message ({@code cannot read data.csv: no such file}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.conveyor.plugin.kit.file;

@@ -4,52 +4,30 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 
-import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.plugin.core.internal.text.Utf8Writer;
-import io.conveyor.plugin.kit.file.IoReasons;
+import io.conveyor.plugin.kit.file.AtomicFile;
 
 /**
- * A file written under a temporary name in the target's folder and renamed onto the target on
- * {@link #commit()}, so readers never see a half-written file and a failed run leaves the old
- * file (or none) in place. {@link #abort()} deletes the temporary file and the folders this
- * output created. Not thread-safe.
- *
- * <p>The file gets the permissions of any new file of the process (its umask applies); when it
- * replaces an existing file on a POSIX file system, it keeps that file's permissions instead. Its
- * content is forced to the storage device before the rename, so a crash right after a commit
- * cannot leave an empty or partial file under the target's name.
+ * A text file written through a buffered UTF-8 {@link Writer} into an {@link AtomicFile}: under a
+ * hidden temporary name beside the target, renamed onto it on {@link #commit()}, deleted (with the
+ * folders made for it) on {@link #abort()}. Adds what text sinks need: the writer, and hidden
+ * part files whose text is {@linkplain #append appended} at the end. Not thread-safe.
  */
 public final class AtomicFileOutput implements AutoCloseable {
 
     private static final int BUFFER = 1 << 16;
 
-    private final Path target;
-    private final String shown;
-    private final Path temp;
-    private final Path firstCreatedFolder;
-    private final FileChannel channel;
+    private final AtomicFile file;
     private final OutputStream stream;
     private final Writer writer;
-    private boolean done;
 
-    private AtomicFileOutput(Path target, String shown, Path temp, Path firstCreatedFolder, FileChannel channel) {
-        this.target = target;
-        this.shown = shown;
-        this.temp = temp;
-        this.firstCreatedFolder = firstCreatedFolder;
-        this.channel = channel;
-        this.stream = Channels.newOutputStream(channel);
+    private AtomicFileOutput(AtomicFile file) {
+        this.file = file;
+        this.stream = Channels.newOutputStream(file.channel());
         this.writer = new Utf8Writer(stream, BUFFER);
     }
 
@@ -58,49 +36,10 @@ public final class AtomicFileOutput implements AutoCloseable {
      *
      * @param key   the config key naming the file, so errors point at it
      * @param shown the path as the pipeline wrote it, for messages
-     * @throws StageException IO {@code cannot write <shown>: <reason>}: {@code is a folder},
-     *                        {@code data is not a folder}, {@code cannot create folder out: permission
-     *                        denied}, {@code read-only file system}, ...
+     * @throws StageException IO, as {@link AtomicFile#create} words it
      */
     public static AtomicFileOutput create(Path target, String key, String shown) throws StageException {
-        Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw cannotWrite(key, shown, "is a folder", null);
-        }
-        Path folder = absolute.getParent();
-        Path firstMissing = null;
-        for (Path p = folder; p != null && !Files.exists(p); p = p.getParent()) {
-            firstMissing = p;
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            deleteEmptyFolders(folder, firstMissing);
-            throw cannotWrite(key, shown, folderProblem(absolute, shown, folder, e), e);
-        }
-        Path temp = null;
-        try {
-            temp = HiddenFiles.create(folder, absolute.getFileName().toString(), ".tmp");
-            FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-            return new AtomicFileOutput(absolute, shown, temp, firstMissing, channel);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            deleteEmptyFolders(folder, firstMissing);
-            throw cannotWrite(key, shown, IoReasons.of(e), e);
-        }
-    }
-
-    private static String folderProblem(Path target, String shown, Path folder, IOException e) {
-        Path file = IoReasons.fileInTheWay(folder);
-        if (file != null) {
-            return IoReasons.shownAs(target, shown, file) + " is not a folder";
-        }
-        Path failed = e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : folder;
-        return "cannot create folder " + IoReasons.shownAs(target, shown, failed) + ": " + IoReasons.of(e);
-    }
-
-    private static StageException cannotWrite(String key, String shown, String reason, IOException cause) {
-        return new StageException(ErrorCode.IO, key, "cannot write " + shown + ": " + reason, cause);
+        return new AtomicFileOutput(AtomicFile.create(target, key, shown));
     }
 
     /** The writer of the temporary file: a {@link Utf8Writer}, which also takes encoded bytes. */
@@ -110,91 +49,34 @@ public final class AtomicFileOutput implements AutoCloseable {
 
     /** A new hidden part file beside the target, for text to {@link #append} later; the caller deletes it. */
     public PartFile newPart() throws IOException {
-        return PartFile.create(temp.getParent(), target.getFileName().toString());
+        return PartFile.create(file.target().getParent(), file.target().getFileName().toString());
     }
 
-    /** Appends the bytes of {@code file} after everything written so far. */
-    public void append(Path file) throws IOException {
+    /** Appends the bytes of {@code part} after everything written so far. */
+    public void append(Path part) throws IOException {
         writer.flush();
-        Files.copy(file, stream);
+        Files.copy(part, stream);
     }
 
     /** An IO error for a failed write, worded like every other. */
     public StageException writeFailed(IOException e) {
-        return StageException.io("cannot write " + shown + ": " + IoReasons.of(e), e);
+        return file.writeFailed(e);
     }
 
-    /**
-     * Flushes the temporary file, forces it to the storage device, gives it the permissions of
-     * the file it replaces (if any), and renames it onto the target, atomically where the file
-     * system can.
-     */
+    /** Flushes the writer, then commits the file (forced to the device, renamed onto the target). */
     public void commit() throws StageException {
-        done = true;
         try {
             writer.flush();
-            channel.force(true);
-            writer.close();
-            keepPermissionsOfTarget();
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
         } catch (IOException e) {
-            discard();
+            file.abort();
             throw writeFailed(e);
         }
-    }
-
-    private void keepPermissionsOfTarget() throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (view == null || !Files.exists(target)) {
-            return;
-        }
-        view.setPermissions(Files.readAttributes(target, PosixFileAttributes.class).permissions());
+        file.commit();
     }
 
     /** Deletes the temporary file and the folders created for it; never throws. */
     public void abort() {
-        if (!done) {
-            done = true;
-            discard();
-        }
-    }
-
-    private void discard() {
-        try {
-            writer.close();
-        } catch (IOException ignored) {
-            // the file is deleted next; a failed close changes nothing
-        }
-        deleteQuietly(temp);
-        deleteEmptyFolders(temp.getParent(), firstCreatedFolder);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // best effort: a stray hidden file is all that can remain
-        }
-    }
-
-    private static void deleteEmptyFolders(Path from, Path upTo) {
-        if (upTo == null) {
-            return;
-        }
-        for (Path p = from; p != null && p.startsWith(upTo); p = p.getParent()) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException notEmpty) {
-                return;
-            }
-        }
+        file.abort();
     }
 
     /** Aborts unless committed. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.conveyor.plugin.core.internal.text.Utf8Writer;
+import io.conveyor.plugin.kit.file.HiddenFiles;
 
 /**
  * A hidden file beside a sink's target that holds the encoded rows of one input until the sink

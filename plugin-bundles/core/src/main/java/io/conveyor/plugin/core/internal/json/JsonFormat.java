@@ -5,6 +5,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -27,6 +29,9 @@ import io.conveyor.plugin.core.internal.text.Utf8Writer;
 public final class JsonFormat implements PartedFormat {
 
     private static final int FLUSH_AT = 1 << 16;
+    /** Rows a batch needs before its second half is encoded on another core. */
+    static final int PARALLEL_ROWS = 2048;
+    private static final boolean SEVERAL_CORES = Runtime.getRuntime().availableProcessors() > 1;
     private static final byte[] EMPTY = ascii("{}");
     private static final byte[] PRETTY_EMPTY = ascii("  {}");
     private static final byte[] OPEN = ascii("{");
@@ -43,6 +48,9 @@ public final class JsonFormat implements PartedFormat {
     private final boolean part;
     private final TextBuffer text = new TextBuffer(FLUSH_AT + 1024);
     private final JsonCells cells = new JsonCells(text);
+    /** The second half of a large batch, encoded on another core. */
+    private final TextBuffer secondText = new TextBuffer(FLUSH_AT + 1024);
+    private final JsonCells secondCells = new JsonCells(secondText);
     private final byte[] opening;
     private final byte[] separator;
     private long rowsWritten;
@@ -80,6 +88,28 @@ public final class JsonFormat implements PartedFormat {
     @Override
     public void write(String input, VectorSchemaRoot batch, int rows) throws IOException {
         List<FieldVector> vectors = batch.getFieldVectors();
+        byte[][] keys = keysOf(vectors);
+        cells.bind(vectors);
+        if (rows < PARALLEL_ROWS || !SEVERAL_CORES) {
+            encode(keys, 0, rows);
+            flushText();
+            return;
+        }
+        // The second half is encoded on another core into its own buffer while this thread encodes
+        // (and writes) the first; joined before returning, so no task outlives the call.
+        int half = rows / 2;
+        secondCells.bind(vectors);
+        long rowsBefore = rowsWritten;
+        ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
+                () -> encodeSecondHalf(keys, half, rows, rowsBefore + half));
+        encode(keys, 0, half);
+        second.join();
+        flushText();
+        writeText(secondText);
+        rowsWritten = rowsBefore + rows;
+    }
+
+    private byte[][] keysOf(List<FieldVector> vectors) {
         byte[][] keys = new byte[vectors.size()][];
         for (int c = 0; c < keys.length; c++) {
             TextBuffer key = new TextBuffer(16);
@@ -87,59 +117,99 @@ public final class JsonFormat implements PartedFormat {
             key.append(pretty ? ": " : ":");
             keys[c] = Arrays.copyOf(key.array(), key.length());
         }
-        cells.bind(vectors);
-        for (int r = 0; r < rows; r++) {
-            if (layout == JsonLayout.RECORDS && (rowsWritten > 0 || !part)) {
-                append(rowsWritten == 0 ? opening : separator);
-            }
-            writeObject(keys, r);
-            if (layout == JsonLayout.LINES) {
-                text.append((byte) '\n');
-            }
-            rowsWritten++;
+        return keys;
+    }
+
+    private void encodeSecondHalf(byte[][] keys, int from, int to, long rowsBefore) {
+        new Encoding(secondText, secondCells, rowsBefore).rows(keys, from, to);
+    }
+
+    /** Encodes rows {@code [from, to)}, handing the text to the writer as the buffer fills. */
+    private void encode(byte[][] keys, int from, int to) throws IOException {
+        Encoding encoding = new Encoding(text, cells, rowsWritten);
+        for (int r = from; r < to; r++) {
+            encoding.row(keys, r);
             if (text.length() >= FLUSH_AT) {
                 flushText();
             }
         }
-        flushText();
+        rowsWritten = encoding.rowsWritten;
     }
 
-    private void writeObject(byte[][] keys, int row) {
-        if (keys.length == 0) {
-            append(pretty ? PRETTY_EMPTY : EMPTY);
-            return;
+    /** Rows into one buffer: the separators depend on how many rows came before, in this output. */
+    private final class Encoding {
+        private final TextBuffer buffer;
+        private final JsonCells values;
+        private long rowsWritten;
+
+        Encoding(TextBuffer buffer, JsonCells values, long rowsWritten) {
+            this.buffer = buffer;
+            this.values = values;
+            this.rowsWritten = rowsWritten;
         }
-        append(pretty ? PRETTY_OPEN : OPEN);
-        for (int c = 0; c < keys.length; c++) {
-            if (pretty) {
-                append(INDENT);
-            }
-            append(keys[c]);
-            cells.writeValue(c, row);
-            if (c < keys.length - 1) {
-                append(pretty ? PRETTY_COMMA : COMMA);
-            } else if (pretty) {
-                text.append((byte) '\n');
+
+        void rows(byte[][] keys, int from, int to) {
+            for (int r = from; r < to; r++) {
+                row(keys, r);
             }
         }
-        append(pretty ? PRETTY_CLOSE : CLOSE);
+
+        void row(byte[][] keys, int r) {
+            if (layout == JsonLayout.RECORDS && (rowsWritten > 0 || !part)) {
+                append(rowsWritten == 0 ? opening : separator);
+            }
+            object(keys, r);
+            if (layout == JsonLayout.LINES) {
+                buffer.append((byte) '\n');
+            }
+            rowsWritten++;
+        }
+
+        private void object(byte[][] keys, int row) {
+            if (keys.length == 0) {
+                append(pretty ? PRETTY_EMPTY : EMPTY);
+                return;
+            }
+            append(pretty ? PRETTY_OPEN : OPEN);
+            for (int c = 0; c < keys.length; c++) {
+                if (pretty) {
+                    append(INDENT);
+                }
+                append(keys[c]);
+                values.writeValue(c, row);
+                if (c < keys.length - 1) {
+                    append(pretty ? PRETTY_COMMA : COMMA);
+                } else if (pretty) {
+                    buffer.append((byte) '\n');
+                }
+            }
+            append(pretty ? PRETTY_CLOSE : CLOSE);
+        }
+
+        private void append(byte[] bytes) {
+            buffer.append(bytes, 0, bytes.length);
+        }
     }
 
     private void append(byte[] bytes) {
         text.append(bytes, 0, bytes.length);
     }
 
-    /** Hands the encoded text to the writer: as bytes to a {@link Utf8Writer}, decoded to any other. */
     private void flushText() throws IOException {
-        if (text.length() == 0) {
+        writeText(text);
+    }
+
+    /** Hands encoded text to the writer, and empties the buffer: as bytes to a {@link Utf8Writer}, decoded to any other. */
+    private void writeText(TextBuffer buffer) throws IOException {
+        if (buffer.length() == 0) {
             return;
         }
         if (out instanceof Utf8Writer utf8) {
-            utf8.writeUtf8(text.array(), 0, text.length());
+            utf8.writeUtf8(buffer.array(), 0, buffer.length());
         } else {
-            out.write(new String(text.array(), 0, text.length(), StandardCharsets.UTF_8));
+            out.write(new String(buffer.array(), 0, buffer.length(), StandardCharsets.UTF_8));
         }
-        text.clear();
+        buffer.clear();
     }
 
     private static byte[] ascii(String text) {

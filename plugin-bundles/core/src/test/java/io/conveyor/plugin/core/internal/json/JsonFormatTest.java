@@ -55,4 +55,42 @@ class JsonFormatTest {
         }
         assertEquals(expected.toString(), out.toString());
     }
+
+    /** Batches large enough to be encoded in two halves on two threads, then small ones, in every layout. */
+    @Test
+    void largeBatchesKeepRowOrderAndSeparators() throws Exception {
+        int large = 2 * JsonFormat.PARALLEL_ROWS + 1;
+        String lines = write(JsonLayout.LINES, false, large, 3);
+        String compact = write(JsonLayout.RECORDS, false, large, 3);
+        String pretty = write(JsonLayout.RECORDS, true, large, 3);
+
+        StringBuilder expectedLines = new StringBuilder();
+        StringBuilder expectedCompact = new StringBuilder("[");
+        StringBuilder expectedPretty = new StringBuilder("[\n");
+        for (int n = 0; n < large + 3; n++) {
+            expectedLines.append("{\"n\":").append(n).append("}\n");
+            expectedCompact.append(n == 0 ? "" : ",").append("{\"n\":").append(n).append("}");
+            expectedPretty.append(n == 0 ? "" : ",\n").append("  {\n    \"n\": ").append(n).append("\n  }");
+        }
+        assertEquals(expectedLines.toString(), lines);
+        assertEquals(expectedCompact.append("]\n").toString(), compact);
+        assertEquals(expectedPretty.append("\n]\n").toString(), pretty);
+    }
+
+    private String write(JsonLayout layout, boolean pretty, int... batchSizes) throws Exception {
+        StringWriter out = new StringWriter();
+        JsonFormat format = new JsonFormat(out, layout, pretty);
+        long next = 0;
+        for (int size : batchSizes) {
+            Object[][] rows = new Object[size][];
+            for (int i = 0; i < size; i++) {
+                rows[i] = row(next++);
+            }
+            try (VectorSchemaRoot batch = Batches.of(root, "n:int64", rows)) {
+                format.write("in", batch, batch.getRowCount());
+            }
+        }
+        format.finish();
+        return out.toString();
+    }
 }

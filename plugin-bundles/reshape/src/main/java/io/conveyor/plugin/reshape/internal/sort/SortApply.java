@@ -35,7 +35,7 @@ public final class SortApply implements Transform {
                     + "timestamps or durations; other columns are carried along. A sort cannot emit a row before "
                     + "it has seen the last one, so it holds its whole input in memory: the input's Arrow "
                     + "buffers are kept as they are (shared, not copied) and count against the run's memory "
-                    + "limit (memory_limit_bytes in the engine's configuration, io.conveyor.engine; 1 GiB by "
+                    + "limit (memory.limit.bytes in the engine's configuration, io.conveyor.engine; 1 GiB by "
                     + "default); reaching the limit fails the stage with a message saying so. The sort keys and "
                     + "row order add about 12 bytes per row, plus up to 21 per key column, on the Java heap. The "
                     + "output comes in batches of the run's batch size.")

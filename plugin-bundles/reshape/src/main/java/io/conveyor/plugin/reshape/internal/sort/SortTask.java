@@ -138,7 +138,7 @@ final class SortTask implements TransformTask {
         return new StageException(ErrorCode.STAGE, null, "sort.apply holds its whole input in memory and reached "
                 + "the run's memory limit of " + mebibytes(limit(context.allocator())) + " after " + held.rows()
                 + " rows of input '" + input + "'; sort fewer rows or columns (filter or select first), or raise "
-                + "memory_limit_bytes in the engine's configuration (io.conveyor.engine)", e);
+                + "memory.limit.bytes in the engine's configuration (io.conveyor.engine)", e);
     }
 
     /** The smallest limit on the way to the root: a child's own limit may be larger than its parent's. */

@@ -1,4 +1,4 @@
-package io.conveyor.plugin.core.internal.file;
+package io.conveyor.plugin.kit.file;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Creates the hidden working files a sink keeps next to its target until it commits. */
-final class HiddenFiles {
+public final class HiddenFiles {
 
     private static final int ATTEMPTS = 10;
 
@@ -19,7 +19,7 @@ final class HiddenFiles {
      * with {@link Files#createFile}, so it gets the permissions the process's umask gives any
      * new file ({@link Files#createTempFile} would make it readable by its owner only).
      */
-    static Path create(Path folder, String name, String suffix) throws IOException {
+    public static Path create(Path folder, String name, String suffix) throws IOException {
         for (int attempt = 1; ; attempt++) {
             String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             try {

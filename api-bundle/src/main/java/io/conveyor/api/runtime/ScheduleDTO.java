@@ -1,0 +1,24 @@
+package io.conveyor.api.runtime;
+
+/**
+ * How a deployed pipeline asks to be run: the {@code [schedule]} table of its file.
+ *
+ * @since 1.1
+ */
+public class ScheduleDTO {
+    /** Run once, each time the file is deployed (the default). */
+    public static final String ONCE = "once";
+    /** Run when deployed, then every {@link #intervalMillis}; runs never overlap. */
+    public static final String INTERVAL = "interval";
+    /** Run when deployed and keep running (unbounded sources) until stopped or undeployed. */
+    public static final String CONTINUOUS = "continuous";
+    /** Run only when an operator starts it. */
+    public static final String MANUAL = "manual";
+
+    /** {@link #ONCE}, {@link #INTERVAL}, {@link #CONTINUOUS} or {@link #MANUAL}. */
+    public String mode;
+    /** The time between the starts of two runs, for {@link #INTERVAL}; 0 otherwise. */
+    public long intervalMillis;
+    /** The interval as the file writes it, e.g. {@code 15m}; {@code null} unless {@link #INTERVAL}. */
+    public String interval;
+}

@@ -1,0 +1,151 @@
+package io.conveyor.deploy.internal;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.felix.fileinstall.ArtifactInstaller;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.conveyor.api.runtime.ConveyorRuntime;
+import io.conveyor.api.runtime.DeploymentDTO;
+import io.conveyor.api.runtime.PipelineDeployments;
+import io.conveyor.api.runtime.PipelineDescriptionDTO;
+import io.conveyor.api.runtime.RunRecordDTO;
+
+/**
+ * Deploys the {@code *.toml} files FileInstall finds in the server's pipelines folder (framework
+ * property {@value #PIPELINES_DIR}; any watched folder when it is not set), and serves
+ * {@link PipelineDeployments}. Owns the deployer's threads: created on activation, stopped in
+ * {@link #deactivate()} after every run.
+ */
+@Component(service = {PipelineDeployments.class, ArtifactInstaller.class}, configurationPid = "io.conveyor.deploy")
+public final class PipelineDeployer implements PipelineDeployments, ArtifactInstaller {
+
+    /** Configuration (PID {@code io.conveyor.deploy}; DS maps the method names' {@code _} to {@code .}). */
+    public @interface Config {
+        /** {@code history.size}: how many runs each pipeline's history keeps. */
+        int history_size() default 20;
+    }
+
+    /** The framework property naming the folder whose pipeline files are deployed. */
+    static final String PIPELINES_DIR = "conveyor.pipelines.dir";
+    /** The framework property naming the server's home, which deployed runs take as working directory. */
+    static final String HOME = "conveyor.home";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineDeployer.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(15);
+
+    private final Path pipelinesDir;
+    private final ExecutorService deployer = Executors.newSingleThreadExecutor(threads("conveyor-deployer"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("conveyor-schedule"));
+    private final ExecutorService runs = Executors.newCachedThreadPool(threads("conveyor-deployed-run"));
+    private final Deployments deployments;
+
+    @Activate
+    public PipelineDeployer(@Reference ConveyorRuntime runtime, Config config, BundleContext context) {
+        String folder = context.getProperty(PIPELINES_DIR);
+        this.pipelinesDir = folder == null ? null : Path.of(folder).toAbsolutePath().normalize();
+        String home = context.getProperty(HOME);
+        Path workingDirectory = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        this.deployments = new Deployments(runtime, deployer, timer, runs,
+                new Deployments.Settings(workingDirectory, System.getenv(), System.out), Clock.systemUTC(),
+                config.history_size());
+    }
+
+    @Modified
+    void modified(Config config) {
+        deployments.useHistorySize(config.history_size());
+    }
+
+    /** Stops every run, then the threads; waits a bounded time for runs that take long to stop. */
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        deployer.shutdownNow();
+        timer.shutdownNow();
+        deployments.close();
+        runs.shutdown();
+        if (!runs.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            LOG.warn("Some deployed pipeline runs did not stop within {} s", SHUTDOWN_WAIT.toSeconds());
+            runs.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean canHandle(File artifact) {
+        Path file = artifact.toPath().toAbsolutePath().normalize();
+        return file.getFileName().toString().endsWith(".toml")
+                && (pipelinesDir == null || pipelinesDir.equals(file.getParent()));
+    }
+
+    @Override
+    public void install(File artifact) {
+        deployments.deploy(artifact.toPath());
+    }
+
+    @Override
+    public void update(File artifact) {
+        deployments.deploy(artifact.toPath());
+    }
+
+    @Override
+    public void uninstall(File artifact) {
+        deployments.undeploy(artifact.toPath());
+    }
+
+    @Override
+    public List<DeploymentDTO> deployments() {
+        return deployments.deployments();
+    }
+
+    @Override
+    public Optional<DeploymentDTO> deployment(String name) {
+        return deployments.deployment(name);
+    }
+
+    @Override
+    public Optional<DeploymentDTO> start(String name) {
+        return deployments.start(name);
+    }
+
+    @Override
+    public Optional<DeploymentDTO> stop(String name) {
+        return deployments.stop(name);
+    }
+
+    @Override
+    public Optional<PipelineDescriptionDTO> describe(String name) {
+        return deployments.describe(name);
+    }
+
+    @Override
+    public Optional<List<RunRecordDTO>> history(String name) {
+        return deployments.history(name);
+    }
+
+    /** Daemon threads, so that a run that never returns cannot keep the JVM alive. */
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
