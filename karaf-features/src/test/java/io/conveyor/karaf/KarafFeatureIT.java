@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The features repository installed the documented way (docs/karaf.md) into a stock Apache Karaf,
  * the one the build unpacked from Maven Central: {@code feature:repo-add} of its Maven URL, then
  * {@code feature:install conveyor}; then the quickstart runs through {@code conveyor:run} in
- * Karaf's console.
+ * Karaf's console, and again when its file is dropped into Karaf's {@code deploy/} folder.
  */
 class KarafFeatureIT {
 
@@ -37,6 +38,7 @@ class KarafFeatureIT {
             "com.google.flatbuffers.java",
             "io.conveyor.api",
             "io.conveyor.arrow",
+            "io.conveyor.deploy",
             "io.conveyor.engine",
             "io.conveyor.parquet",
             "io.conveyor.plugin.aggregate",
@@ -55,6 +57,8 @@ class KarafFeatureIT {
             "org.apache.felix.scr",
             "org.locationtech.jts.jts-core");
 
+    private static final Path EXAMPLES = Path.of(System.getProperty("conveyor.examples"));
+
     private static KarafContainer karaf;
 
     @BeforeAll
@@ -65,6 +69,12 @@ class KarafFeatureIT {
         karaf = KarafContainer.start(Path.of(System.getProperty("conveyor.karaf.dist")), work.resolve("home"), repository);
         karaf.succeed("feature:repo-add " + FEATURES_URL);
         karaf.succeed("feature:install conveyor");
+
+        // relative paths in a pipeline resolve against Karaf's working directory: its home
+        Path quickstart = karaf.home().resolve("examples/quickstart");
+        Files.createDirectories(quickstart);
+        Files.copy(EXAMPLES.resolve("quickstart/pipeline.toml"), quickstart.resolve("pipeline.toml"));
+        KarafContainer.copyTree(EXAMPLES.resolve("quickstart/data"), quickstart.resolve("data"));
     }
 
     /** The attached artifact, where a Maven repository holds it: what the mvn: URL names. */
@@ -116,18 +126,34 @@ class KarafFeatureIT {
 
     @Test
     void quickstartRunsThroughConveyorRunInKarafsConsole() throws Exception {
-        // relative paths in a pipeline resolve against the console's directory: Karaf's home
-        Path examples = Path.of(System.getProperty("conveyor.examples"));
-        Path quickstart = karaf.home().resolve("examples/quickstart");
-        Files.createDirectories(quickstart);
-        Files.copy(examples.resolve("quickstart/pipeline.toml"), quickstart.resolve("pipeline.toml"));
-        KarafContainer.copyTree(examples.resolve("quickstart/data"), quickstart.resolve("data"));
-
         String report = karaf.succeed("conveyor:run examples/quickstart/pipeline.toml 2>&1");
 
         assertTrue(report.contains("pipeline 'quickstart': SUCCEEDED in "), report);
-        assertArrayEquals(Files.readAllBytes(examples.resolve("quickstart/expected/big_sales.json")),
-                Files.readAllBytes(quickstart.resolve("output/big_sales.json")));
+        assertArrayEquals(Files.readAllBytes(EXAMPLES.resolve("quickstart/expected/big_sales.json")),
+                Files.readAllBytes(karaf.home().resolve("examples/quickstart/output/big_sales.json")));
+    }
+
+    @Test
+    void aPipelineDroppedIntoKarafsDeployFolderIsDeployedAndRun() throws Exception {
+        // the quickstart, writing elsewhere; a pipeline runs once when deployed (docs/operations.md)
+        String pipeline = Files.readString(EXAMPLES.resolve("quickstart/pipeline.toml"))
+                .replace("examples/quickstart/output/big_sales.json", "deployed/big_sales.json");
+        Path file = karaf.home().resolve("quickstart.toml");
+        Files.writeString(file, pipeline);
+        Files.move(file, karaf.home().resolve("deploy/quickstart.toml"), StandardCopyOption.ATOMIC_MOVE);
+
+        Path output = karaf.home().resolve("deployed/big_sales.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KarafContainer.WAIT_SECONDS);
+        while (!Files.exists(output)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the deployed pipeline wrote no output within " + KarafContainer.WAIT_SECONDS
+                        + " s; conveyor:pipelines says: " + karaf.execute("conveyor:pipelines 2>&1").output() + karaf.logs());
+            }
+            Thread.sleep(200);
+        }
+        // the sink writes a temporary file and renames it on commit: what exists is complete
+        assertArrayEquals(Files.readAllBytes(EXAMPLES.resolve("quickstart/expected/big_sales.json")), Files.readAllBytes(output));
+        assertTrue(karaf.succeed("conveyor:pipelines").contains("quickstart"));
     }
 
     /** The rows of a table a Karaf command printed: the cells of each line after the header's rule. */
