@@ -37,12 +37,16 @@ final class KarafContainer implements AutoCloseable {
     private final int sshPort;
     private final String password;
     private final Process process;
+    /** Ends Karaf if the test JVM itself is ended before {@link #close()}. */
+    private final Thread killOnExit;
 
     private KarafContainer(Path home, int sshPort, String password, Process process) {
         this.home = home;
         this.sshPort = sshPort;
         this.password = password;
         this.process = process;
+        this.killOnExit = new Thread(process::destroyForcibly, "end Karaf " + process.pid());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
@@ -196,6 +200,7 @@ final class KarafContainer implements AutoCloseable {
             process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
         }
         children.forEach(ProcessHandle::destroyForcibly);
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
     }
 
     private static void environment(ProcessBuilder builder, Path home) {
