@@ -1,5 +1,6 @@
 package io.conveyor.karaf;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,12 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +67,7 @@ final class KarafContainer implements AutoCloseable {
 
         ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/karaf").toString(), "daemon")
                 .directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.log").toFile());
         environment(builder, home);
@@ -245,7 +249,7 @@ final class KarafContainer implements AutoCloseable {
         Files.writeString(etc.resolve("users.properties"),
                 "\n" + USER + " = " + password + ",_g_:admingroup\n"
                         + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** Sets each key in a Karaf .cfg file: replaces its line (commented out or not), or appends one. */
@@ -273,7 +277,7 @@ final class KarafContainer implements AutoCloseable {
             if (line.startsWith("#")) {
                 line = line.substring(1).strip();
             }
-            if (line.matches(java.util.regex.Pattern.quote(key) + "\\s*[=:].*")) {
+            if (line.matches(Pattern.quote(key) + "\\s*[=:].*")) {
                 return i;
             }
         }
@@ -304,7 +308,7 @@ final class KarafContainer implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
