@@ -1,6 +1,5 @@
 package io.conveyor.deploy.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,18 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
-import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.ProblemDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
-import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.ScheduleDTO;
 import io.conveyor.api.runtime.StageReportDTO;
 import io.conveyor.api.runtime.StageUseDTO;
-import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.testing.RuntimeStub;
 
 /**
  * A runtime whose pipeline "files" are lines of {@code key=value}: {@code name}, {@code mode},
@@ -29,7 +26,7 @@ import io.conveyor.api.runtime.ValidationDTO;
  * source). A stopped run reports what the engine reports, {@code pipeline 'x' was stopped}. Records
  * the text of every run it starts.
  */
-final class ScriptedRuntime implements ConveyorRuntime {
+final class ScriptedRuntime extends RuntimeStub {
 
     final List<String> ran = Collections.synchronizedList(new ArrayList<>());
     private final Semaphore released = new Semaphore(0);
@@ -122,13 +119,4 @@ final class ScriptedRuntime implements ConveyorRuntime {
         return List.of();
     }
 
-    @Override
-    public List<RunningPipelineDTO> running() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
-        throw new UnsupportedOperationException();
-    }
 }

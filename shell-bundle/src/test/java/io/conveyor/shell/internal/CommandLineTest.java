@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,9 @@ import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
-import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.StageUseDTO;
-import io.conveyor.api.runtime.TapDTO;
 import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.testing.RuntimeStub;
 
 class CommandLineTest {
 
@@ -47,7 +45,7 @@ class CommandLineTest {
     private Throwable nextThrowable;
 
     /** A runtime answering with canned results and recording what it was asked. */
-    private final ConveyorRuntime runtime = new ConveyorRuntime() {
+    private final ConveyorRuntime runtime = new RuntimeStub() {
         @Override
         public List<FunctionDTO> functions() {
             return ShellFixtures.functions();
@@ -82,16 +80,6 @@ class CommandLineTest {
         @Override
         public List<StageUseDTO> stagesInUse() {
             return List.of();
-        }
-
-        @Override
-        public List<RunningPipelineDTO> running() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
-            throw new UnsupportedOperationException();
         }
 
         private void throwIfAsked() {

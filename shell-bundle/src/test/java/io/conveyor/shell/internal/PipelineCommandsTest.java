@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +24,11 @@ import io.conveyor.api.runtime.FunctionDTO;
 import io.conveyor.api.runtime.PipelineDeployments;
 import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunRecordDTO;
-import io.conveyor.api.runtime.RunReportDTO;
 import io.conveyor.api.runtime.RunRequest;
-import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.ScheduleDTO;
 import io.conveyor.api.runtime.StageNodeDTO;
 import io.conveyor.api.runtime.StageUseDTO;
-import io.conveyor.api.runtime.TapDTO;
-import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.testing.RuntimeStub;
 
 class PipelineCommandsTest {
 
@@ -87,7 +83,7 @@ class PipelineCommandsTest {
     };
 
     /** The runtime, for graph of a file: describes any file as the orders pipeline. */
-    private final ConveyorRuntime runtime = new ConveyorRuntime() {
+    private final ConveyorRuntime runtime = new RuntimeStub() {
         @Override
         public PipelineDescriptionDTO describe(RunRequest request) {
             actions.add("describe " + request.pipelineFile());
@@ -105,29 +101,10 @@ class PipelineCommandsTest {
         }
 
         @Override
-        public ValidationDTO validate(RunRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RunReportDTO run(RunRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public List<StageUseDTO> stagesInUse() {
             return List.of();
         }
 
-        @Override
-        public List<RunningPipelineDTO> running() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TapDTO tap(String pipelineName, String stageId, int limit, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
     };
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,15 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
-import io.conveyor.api.runtime.FunctionDTO;
-import io.conveyor.api.runtime.PipelineDescriptionDTO;
-import io.conveyor.api.runtime.RunReportDTO;
-import io.conveyor.api.runtime.RunRequest;
 import io.conveyor.api.runtime.RunningPipelineDTO;
 import io.conveyor.api.runtime.StageActivityDTO;
-import io.conveyor.api.runtime.StageUseDTO;
 import io.conveyor.api.runtime.TapDTO;
-import io.conveyor.api.runtime.ValidationDTO;
+import io.conveyor.testing.RuntimeStub;
 
 class WatchCommandsTest {
 
@@ -41,7 +35,7 @@ class WatchCommandsTest {
     private final Deque<RunningPipelineDTO> snapshots = new ConcurrentLinkedDeque<>();
     private TapDTO nextTap;
 
-    private final ConveyorRuntime runtime = new ConveyorRuntime() {
+    private final ConveyorRuntime runtime = new RuntimeStub() {
         @Override
         public List<RunningPipelineDTO> running() {
             RunningPipelineDTO next = snapshots.poll();
@@ -54,35 +48,6 @@ class WatchCommandsTest {
             return nextTap;
         }
 
-        @Override
-        public List<StageUseDTO> stagesInUse() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<FunctionDTO> functions() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<FunctionDTO> function(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ValidationDTO validate(RunRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PipelineDescriptionDTO describe(RunRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RunReportDTO run(RunRequest request) {
-            throw new UnsupportedOperationException();
-        }
     };
 
     private int execute(String... args) {
