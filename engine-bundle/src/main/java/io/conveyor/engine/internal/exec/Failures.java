@@ -1,5 +1,7 @@
 package io.conveyor.engine.internal.exec;
 
+import org.apache.arrow.memory.OutOfMemoryException;
+
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.engine.internal.model.Location;
@@ -22,6 +24,12 @@ final class Failures {
      * @param provider the bundle and version serving the stage
      */
     static Problem stageFailed(PlannedStage stage, String provider, Throwable failure) {
+        if (failure instanceof OutOfMemoryException) {
+            // a limit the operator sets, not a plugin crash: say which setting it is
+            return new Problem(ErrorCode.STAGE, named(stage) + " ran out of Arrow memory: " + failure.getMessage()
+                    + " (the run's limit is memory.limit.bytes in the engine's settings, etc/io.conveyor.engine.cfg)",
+                    stage.spec().location(), stage.id(), null);
+        }
         if (!(failure instanceof StageException e)) {
             return new Problem(ErrorCode.STAGE, withPlugin(stage, provider) + " failed: " + failure,
                     stage.spec().location(), stage.id(), null);

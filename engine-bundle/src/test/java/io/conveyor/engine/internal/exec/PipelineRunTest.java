@@ -381,6 +381,19 @@ class PipelineRunTest {
     }
 
     @Test
+    void runningOutOfTheRunsMemoryNamesTheSettingNotThePlugin() {
+        // 16 Mi rows of int64 need 128 MiB (and Arrow rounds up), twice the test pipeline's limit
+        CountingSource source = new CountingSource("big.read", 0, 1, 16 << 20);
+        CollectingSink sink = new CollectingSink("collect.write");
+        RunReportDTO report = pipeline("p").stage("src", source).stage("out", sink, "src").run(executor);
+
+        assertEquals("FAILED", report.outcome);
+        assertEquals("p.toml:10:1: error[STAGE]: stage 'src' (big.read) ran out of Arrow memory: Unable to allocate"
+                + " buffer of size 136314880 due to memory limit. Current allocation: 0 (the run's limit is"
+                + " memory.limit.bytes in the engine's settings, etc/io.conveyor.engine.cfg)", problems(report));
+    }
+
+    @Test
     void failureInOneBranchAbortsTheSinksOfEveryBranch() {
         CountingSource small = new CountingSource("small.read", 0, 1, 1);
         CollectingSink early = new CollectingSink("early.write");
