@@ -79,6 +79,14 @@ class CliIT {
     }
 
     @Test
+    void infoOfAFunctionWithTwoRolesNamesBoth() throws Exception {
+        DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "info", "stage.pipeline");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("stage.pipeline (source, transform)", result.stdout().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void helpIsPrintedOnStdout() throws Exception {
         DistributionProcess.Completed result = DistributionProcess.run(workingDirectory, "help");
 

@@ -205,7 +205,10 @@ public final class CommandLine {
             }
             return INVALID;
         }
-        session.out().print(options.json ? json.info(function.get()) : text.info(function.get()));
+        List<String> roles = runtime.functions().stream().filter(f -> f.function.equals(name)).map(f -> f.role)
+                .distinct().toList();
+        session.out().print(options.json ? json.info(function.get())
+                : text.info(function.get(), roles.isEmpty() ? List.of(function.get().role) : roles));
         return OK;
     }
 

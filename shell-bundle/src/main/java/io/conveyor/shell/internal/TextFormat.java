@@ -86,8 +86,13 @@ public final class TextFormat {
 
     /** Everything about one function: provider, description, parameters, examples. */
     public String info(FunctionDTO function) {
+        return info(function, List.of(function.role));
+    }
+
+    /** {@link #info(FunctionDTO)} of a function that serves several roles (its first line names them all). */
+    public String info(FunctionDTO function, List<String> roles) {
         StringBuilder out = new StringBuilder();
-        out.append(function.function).append(" (").append(function.role).append(")\n");
+        out.append(function.function).append(" (").append(String.join(", ", roles)).append(")\n");
         out.append("provider: ").append(provider(function)).append('\n');
         for (FunctionDTO shadowed : function.shadowed) {
             out.append("conflict: also provided by ").append(provider(shadowed)).append(", shadowed\n");
