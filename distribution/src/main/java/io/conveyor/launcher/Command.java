@@ -1,6 +1,7 @@
 package io.conveyor.launcher;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** The commands {@code bin/conveyor} knows. */
 enum Command {
@@ -16,6 +17,13 @@ enum Command {
     CLIENT("client", "a command to run in the server"),
     HELP("help", null),
     VERSION("--version", null);
+
+    /**
+     * Shell commands that only make sense in a running server: {@code bin/conveyor pipelines} is
+     * {@code bin/conveyor client pipelines} on the distribution's own home.
+     */
+    static final Set<String> SERVER_SHELL_COMMANDS =
+            Set.of("pipelines", "status", "start", "stop", "history", "top", "tap", "plugins", "upgrade");
 
     private final String word;
     private final String operand;

@@ -40,6 +40,9 @@ record CommandLine(Optional<LogLevel> logLevel, Command command, List<String> ar
             throw new UsageException("no command given");
         }
         String word = args.get(i);
+        if (Command.SERVER_SHELL_COMMANDS.contains(word)) {
+            return new CommandLine(logLevel, Command.CLIENT, args.subList(i, args.size()));
+        }
         Optional<Command> command = Command.byWord(word);
         if (command.isEmpty()) {
             throw new UsageException(word.startsWith("-")

@@ -15,6 +15,9 @@ final class Usage {
               graph [--format dot|mermaid] FILE   a pipeline's stage graph as Graphviz DOT or a Mermaid flowchart
               server [--home DIR] [--headless]    run a server: deploy/ and pipelines/ are watched, a shell runs on a terminal
               client [--home DIR] COMMAND [ARGS]  run a shell command in the running server of a home
+              pipelines, status, start, stop, history, top, tap, plugins, upgrade
+                                                  the server's commands: 'conveyor pipelines' is
+                                                  'conveyor client pipelines' on this distribution's home
               help                                show this help
               --version                           show the version
 

@@ -97,6 +97,17 @@ class ClientIT {
     }
 
     @Test
+    void theServersCommandsWithoutClientGoToTheDistributionsOwnHome() throws Exception {
+        Path distribution = DistributionProcess.distribution();
+
+        DistributionProcess.Completed remote = DistributionProcess.run(temp, "pipelines");
+
+        assertEquals(1, remote.exitCode());
+        assertEquals("conveyor: no server is running on " + distribution + " (it has no conveyor.port); start one"
+                + " with 'conveyor server --home " + distribution + "'\n", remote.stderr());
+    }
+
+    @Test
     void theSecretIsReadableOnlyByTheServersUser() throws Exception {
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(home.resolve("etc/client.secret"))));

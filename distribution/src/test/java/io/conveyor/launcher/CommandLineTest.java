@@ -32,6 +32,16 @@ class CommandLineTest {
     }
 
     @Test
+    void theServersCommandsGoThroughTheClient() throws UsageException {
+        CommandLine line = CommandLine.parse(List.of("pipelines", "--json"));
+
+        assertEquals(Command.CLIENT, line.command());
+        assertEquals(List.of("pipelines", "--json"), line.arguments());
+        assertEquals(List.of("tap", "--limit", "3", "p", "s"),
+                CommandLine.parse(List.of("tap", "--limit", "3", "p", "s")).arguments());
+    }
+
+    @Test
     void logLevelAfterTheCommandBelongsToTheCommand() throws UsageException {
         CommandLine line = CommandLine.parse(List.of("run", "p.toml", "--log-level", "debug"));
 
