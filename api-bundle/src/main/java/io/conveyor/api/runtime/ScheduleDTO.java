@@ -24,7 +24,7 @@ public class ScheduleDTO {
     /** The interval as the file writes it, e.g. {@code 15m}; {@code null} unless {@link #INTERVAL}. */
     public String interval;
     /**
-     * The cron expression as the file writes it, e.g. {@code *}{@code /5 * * * *}: five fields (Unix
+     * The cron expression as the file writes it, e.g. {@code 30 2 * * MON-FRI}: five fields (Unix
      * crontab) or six with seconds first; {@code null} unless {@link #CRON}.
      */
     public String cron;

@@ -38,8 +38,8 @@ final class Deployment {
     InFlight run;
     ScheduledFuture<?> timer;
     long nextRunAt;
-    /** The cron time the timer last fired for, in epoch milliseconds; 0 before the first. */
-    long lastCronTime;
+    /** The time the timer was last set for (a cron time, for a cron schedule), in epoch milliseconds; 0 before. */
+    long lastTimerTime;
     long skippedRuns;
     boolean stopped;
     boolean removed;

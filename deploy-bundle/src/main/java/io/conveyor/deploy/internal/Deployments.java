@@ -284,7 +284,7 @@ final class Deployments implements PipelineDeployments {
      */
     private void cronAfterRun(Deployment d, RunRecordDTO record) {
         CronTimes times = cronTimes(d);
-        Instant from = Instant.ofEpochMilli(Math.max(record.startedAt, d.lastCronTime));
+        Instant from = Instant.ofEpochMilli(Math.max(record.startedAt, d.lastTimerTime));
         Instant now = clock.instant();
         long skipped = times.countBetween(from, now);
         if (skipped > 0) {
@@ -321,7 +321,7 @@ final class Deployments implements PipelineDeployments {
 
     private synchronized void due(Deployment d) {
         d.timer = null;
-        d.lastCronTime = d.nextRunAt;
+        d.lastTimerTime = d.nextRunAt;
         d.nextRunAt = 0;
         if (!d.removed && !d.stopped && d.run == null) {
             startRun(d, SCHEDULE);

@@ -104,6 +104,7 @@ class ScheduleSectionTest {
         assertEquals(ScheduleSpec.cron("*/10 * * * * *", "Europe/Paris"),
                 schedule("cron = \"*/10 * * * * *\"\ntimezone = \"Europe/Paris\""));
         assertEquals(ScheduleSpec.cron("0 0 1 * *", "UTC"), schedule("cron = \"0 0 1 * *\"\ntimezone = \"UTC\""));
+        assertEquals(ScheduleSpec.cron("0 0 29 2 *", null), schedule("cron = \"0 0 29 2 *\"")); // leap years only
     }
 
     @Test
