@@ -130,6 +130,34 @@ class ServerIT {
         }
     }
 
+    @Test
+    void aCronPipelineRunsAtEachMatchingSecondAndIsListedWithItsCron() throws Exception {
+        Path home = temp.resolve("home");
+        Files.writeString(temp.resolve("in.csv"), "id\n1\n");
+        try (DistributionProcess.Running server = DistributionProcess.start(temp,
+                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
+            server.awaitLine("Conveyor server ready");
+
+            Path staged = Files.writeString(temp.resolve("each.toml"), copyPipeline("each")
+                    .replace("name = \"each\"\n", "name = \"each\"\n\n[schedule]\ncron = \"* * * * * *\"\ntimezone = \"UTC\"\n"));
+            Files.move(staged, home.resolve("pipelines/each.toml"), StandardCopyOption.ATOMIC_MOVE);
+            Path log = home.resolve("logs/conveyor.log");
+            DistributionProcess.awaitFileContains(log, "Pipeline each deployed (cron '* * * * * *' in UTC)");
+            DistributionProcess.awaitFileContains(log, "Pipeline each run 2 SUCCEEDED");
+
+            DistributionProcess.Completed history = DistributionProcess.run(temp, "client", "--home", home.toString(),
+                    "history", "each");
+            assertEquals(0, history.exitCode(), history.stderr());
+            assertTrue(history.stdout().lines().skip(1).allMatch(line -> line.contains("  schedule  ")),
+                    history.stdout());
+            DistributionProcess.Completed pipelines = DistributionProcess.run(temp, "client", "--home",
+                    home.toString(), "pipelines");
+            assertEquals(0, pipelines.exitCode(), pipelines.stderr());
+            assertTrue(pipelines.stdout().contains("each  each      cron * * * * * * UTC  "), pipelines.stdout());
+            assertEquals(0, server.terminate());
+        }
+    }
+
     /** A pipeline copying in.csv to NAME.csv, both in the test's folder. */
     private String copyPipeline(String name) {
         return """

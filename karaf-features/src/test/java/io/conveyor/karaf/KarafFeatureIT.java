@@ -31,6 +31,7 @@ class KarafFeatureIT {
 
     /** What feature:install conveyor adds to a stock Karaf, Felix SCR (its scr feature) included. */
     private static final List<String> FEATURE_BUNDLES = List.of(
+            "com.cronutils.cron-utils",
             "com.fasterxml.jackson.core.jackson-annotations",
             "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-databind",
@@ -51,6 +52,7 @@ class KarafFeatureIT {
             "io.conveyor.plugin.reshape",
             "io.conveyor.plugin.stream",
             "io.conveyor.shell",
+            "jakarta.validation.jakarta.validation-api",
             "org.apache.commons.commons-codec",
             "org.apache.commons.lang3",
             "org.apache.commons.text",

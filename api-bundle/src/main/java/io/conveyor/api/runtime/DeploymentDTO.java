@@ -12,7 +12,7 @@ import java.util.List;
 public class DeploymentDTO {
     /** A run is in flight. */
     public static final String RUNNING = "RUNNING";
-    /** Waiting for the next run of an interval schedule ({@link #nextRunAt}). */
+    /** Waiting for the next run of an interval or cron schedule ({@link #nextRunAt}). */
     public static final String SCHEDULED = "SCHEDULED";
     /** Deployed, with nothing in flight or scheduled: a once pipeline that ran, a manual one, a continuous one that ended. */
     public static final String IDLE = "IDLE";
@@ -35,6 +35,11 @@ public class DeploymentDTO {
     public long deployedAt;
     /** When the next scheduled run starts, in epoch milliseconds; 0 when none is scheduled. */
     public long nextRunAt;
+    /**
+     * How many times a cron schedule matched while a run was still in flight: those runs were
+     * skipped, not queued. 0 for other schedules.
+     */
+    public long skippedRuns;
     /** The latest run, the one in flight included; {@code null} before the first. */
     public RunRecordDTO lastRun;
     /**

@@ -38,6 +38,9 @@ final class Deployment {
     InFlight run;
     ScheduledFuture<?> timer;
     long nextRunAt;
+    /** The time the timer was last set for (a cron time, for a cron schedule), in epoch milliseconds; 0 before. */
+    long lastTimerTime;
+    long skippedRuns;
     boolean stopped;
     boolean removed;
     long runs;
@@ -87,6 +90,7 @@ final class Deployment {
             dto.deployedAt = active.deployedAt();
         }
         dto.nextRunAt = nextRunAt;
+        dto.skippedRuns = skippedRuns;
         List<RunRecordDTO> recent = history.snapshot();
         dto.lastRun = recent.isEmpty() ? null : recent.get(0);
         dto.problems = new ArrayList<>(rejected);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,9 @@ import io.conveyor.api.stage.ErrorCode;
  * wait for {@code [global] plugins}); a valid content replaces the deployed version, a rejected
  * one leaves it running. A replaced version's bounded run in flight ends on its own (it drains)
  * before the new version starts; a continuous one is stopped first. Runs execute on the
- * {@code runs} executor, never two of one pipeline at once; interval timers on {@code timer}.
+ * {@code runs} executor, never two of one pipeline at once; interval and cron timers on {@code timer}.
+ * A cron time that comes while a run is in flight is skipped (counted and logged), not queued; the
+ * cron times are computed from the {@link Clock}, whose zone is the server's.
  *
  * <p>Threading: thread-safe; one lock guards every {@link Deployment}.
  */
@@ -222,9 +225,13 @@ final class Deployments implements PipelineDeployments {
         d.active = d.pending;
         d.pending = null;
         ScheduleDTO schedule = d.active.schedule();
-        LOG.info("Pipeline {} deployed ({}{})", d.name, schedule.mode,
-                schedule.interval == null ? "" : " every " + schedule.interval);
-        if (!d.stopped && !d.active.is(ScheduleDTO.MANUAL)) {
+        LOG.info("Pipeline {} deployed ({})", d.name, describe(schedule));
+        if (d.stopped || d.active.is(ScheduleDTO.MANUAL)) {
+            return;
+        }
+        if (d.active.is(ScheduleDTO.CRON)) {
+            scheduleCron(d, clock.instant());
+        } else {
             startRun(d, DEPLOY);
         }
     }
@@ -265,16 +272,48 @@ final class Deployments implements PipelineDeployments {
             activatePending(d);
         } else if (!d.stopped && d.active.is(ScheduleDTO.INTERVAL)) {
             scheduleNext(d, run.record.startedAt);
+        } else if (!d.stopped && d.active.is(ScheduleDTO.CRON)) {
+            cronAfterRun(d, run.record);
         }
+    }
+
+    /**
+     * Counts the cron times that came while the run was in flight (they are skipped), then waits
+     * for the next one. A run the timer started counts from its cron time, even if the clock read
+     * a little earlier when it fired.
+     */
+    private void cronAfterRun(Deployment d, RunRecordDTO record) {
+        CronTimes times = cronTimes(d);
+        Instant from = Instant.ofEpochMilli(Math.max(record.startedAt, d.lastTimerTime));
+        Instant now = clock.instant();
+        long skipped = times.countBetween(from, now);
+        if (skipped > 0) {
+            d.skippedRuns += skipped;
+            LOG.warn("Pipeline {}: run {} was still in flight at {} cron time(s) of '{}'; skipped them", d.name,
+                    record.number, skipped, d.active.schedule().cron);
+        }
+        scheduleCron(d, now.isAfter(from) ? now : from);
+    }
+
+    /** The next cron run: the first time the expression matches after {@code after}. */
+    private void scheduleCron(Deployment d, Instant after) {
+        cronTimes(d).next(after).ifPresentOrElse(at -> scheduleAt(d, at.toEpochMilli()),
+                () -> LOG.warn("Pipeline {}: cron '{}' matches no later time", d.name, d.active.schedule().cron));
+    }
+
+    private CronTimes cronTimes(Deployment d) {
+        return CronTimes.of(d.active.schedule(), clock.getZone());
     }
 
     /** The next interval run: an interval after the last one started, or now if that is past. */
     private void scheduleNext(Deployment d, long lastStart) {
-        long now = clock.millis();
-        long at = Math.max(now, lastStart + d.active.schedule().intervalMillis);
+        scheduleAt(d, Math.max(clock.millis(), lastStart + d.active.schedule().intervalMillis));
+    }
+
+    private void scheduleAt(Deployment d, long at) {
         d.nextRunAt = at;
         try {
-            d.timer = timer.schedule(() -> due(d), at - now, TimeUnit.MILLISECONDS);
+            d.timer = timer.schedule(() -> due(d), Math.max(0, at - clock.millis()), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             d.nextRunAt = 0; // shutting down
         }
@@ -282,6 +321,7 @@ final class Deployments implements PipelineDeployments {
 
     private synchronized void due(Deployment d) {
         d.timer = null;
+        d.lastTimerTime = d.nextRunAt;
         d.nextRunAt = 0;
         if (!d.removed && !d.stopped && d.run == null) {
             startRun(d, SCHEDULE);
@@ -309,6 +349,15 @@ final class Deployments implements PipelineDeployments {
         PipelineDescriptionDTO description = new PipelineDescriptionDTO();
         description.problems.add(problem);
         return description;
+    }
+
+    private static String describe(ScheduleDTO schedule) {
+        return switch (schedule.mode) {
+            case ScheduleDTO.INTERVAL -> "interval every " + schedule.interval;
+            case ScheduleDTO.CRON -> "cron '" + schedule.cron + "'" + (schedule.timezone == null ? ""
+                    : " in " + schedule.timezone);
+            default -> schedule.mode;
+        };
     }
 
     private static void logEnd(Deployment d, RunRecordDTO record) {

@@ -65,7 +65,7 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
         String home = context.getProperty(HOME);
         Path workingDirectory = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
         this.deployments = new Deployments(runtime, deployer, timer, runs,
-                new Deployments.Settings(workingDirectory, System.getenv(), System.out), Clock.systemUTC(),
+                new Deployments.Settings(workingDirectory, System.getenv(), System.out), Clock.systemDefaultZone(),
                 config.history_size());
     }
 

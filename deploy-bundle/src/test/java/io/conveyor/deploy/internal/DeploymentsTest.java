@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,18 @@ class DeploymentsTest {
     @BeforeEach
     void start() throws IOException {
         pipelines = Files.createDirectories(home.resolve("pipelines"));
-        deployments = new Deployments(runtime, deployer, timer, runs, new Deployments.Settings(home, Map.of(),
-                new PrintStream(new ByteArrayOutputStream())), Clock.systemUTC(), 3);
+        deployments = deployments(Clock.systemUTC());
+    }
+
+    private Deployments deployments(Clock clock) {
+        return new Deployments(runtime, deployer, timer, runs, new Deployments.Settings(home, Map.of(),
+                new PrintStream(new ByteArrayOutputStream())), clock, 3);
+    }
+
+    /** Replaces the deployments of {@link #start} with ones that read {@code clock}. */
+    private void useClock(Clock clock) {
+        deployments.close();
+        deployments = deployments(clock);
     }
 
     @AfterEach
@@ -208,6 +219,67 @@ class DeploymentsTest {
     }
 
     @Test
+    void aCronPipelineWaitsForItsTimeRunsThenShowsTheNextTime() throws IOException {
+        useClock(new SettableClock("2026-03-02T02:59:59.800Z", "UTC")); // 11:59:59.800 in Tokyo
+
+        deploy("report", "name=report\ncron=0 12 * * *\ntimezone=Asia/Tokyo");
+
+        awaitState("report", DeploymentDTO.SCHEDULED);
+        assertEquals(List.of(), runtime.ran);
+        assertEquals(Instant.parse("2026-03-02T03:00:00Z").toEpochMilli(), deployment("report").nextRunAt);
+
+        awaitUntil("the noon run to end", () -> !history("report").isEmpty() && history("report").get(0).endedAt > 0);
+        assertEquals("#1 schedule SUCCEEDED load=3", summary(history("report").get(0)));
+        awaitState("report", DeploymentDTO.SCHEDULED);
+        DeploymentDTO report = deployment("report");
+        assertEquals(Instant.parse("2026-03-03T03:00:00Z").toEpochMilli(), report.nextRunAt);
+        assertEquals(List.of("cron", "0 12 * * *", "Asia/Tokyo", "0"), List.of(report.schedule.mode,
+                report.schedule.cron, report.schedule.timezone, String.valueOf(report.skippedRuns)));
+    }
+
+    @Test
+    void aCronWithoutTimezoneIsReadInTheServersZone() throws IOException {
+        useClock(new SettableClock("2026-07-01T08:00:00Z", "Europe/Paris")); // 10:00 in Paris, summer time
+
+        deploy("report", "name=report\ncron=30 12 * * *");
+
+        awaitState("report", DeploymentDTO.SCHEDULED);
+        assertEquals(Instant.parse("2026-07-01T10:30:00Z").toEpochMilli(), deployment("report").nextRunAt);
+    }
+
+    @Test
+    void cronTimesThatComeDuringARunAreSkippedAndCounted() throws IOException {
+        SettableClock clock = new SettableClock("2026-03-02T10:00:59.850Z", "UTC");
+        useClock(clock);
+        deploy("sync", "name=sync\ncron=* * * * *\nwait=release");
+        awaitState("sync", DeploymentDTO.RUNNING);
+
+        clock.set("2026-03-02T10:03:30Z"); // the run goes on past 10:02 and 10:03
+        runtime.release();
+
+        awaitState("sync", DeploymentDTO.SCHEDULED);
+        DeploymentDTO sync = deployment("sync");
+        assertEquals(2, sync.skippedRuns);
+        assertEquals(Instant.parse("2026-03-02T10:04:00Z").toEpochMilli(), sync.nextRunAt);
+        assertEquals(List.of("#1 schedule SUCCEEDED load=3"), history("sync").stream().map(DeploymentsTest::summary)
+                .toList());
+    }
+
+    @Test
+    void startingACronPipelineRunsItNowAndKeepsItsSchedule() throws IOException {
+        useClock(new SettableClock("2026-03-02T10:00:00Z", "UTC"));
+        deploy("report", "name=report\ncron=0 12 * * *");
+        awaitState("report", DeploymentDTO.SCHEDULED);
+
+        deployments.start("report");
+
+        awaitUntil("the started run to end", () -> !history("report").isEmpty() && history("report").get(0).endedAt > 0);
+        awaitState("report", DeploymentDTO.SCHEDULED);
+        assertEquals("#1 start SUCCEEDED load=3", summary(history("report").get(0)));
+        assertEquals(Instant.parse("2026-03-02T12:00:00Z").toEpochMilli(), deployment("report").nextRunAt);
+    }
+
+    @Test
     void unknownNamesAreEmpty() {
         assertEquals(Optional.empty(), deployments.start("nope"));
         assertEquals(Optional.empty(), deployments.stop("nope"));
@@ -230,6 +302,10 @@ class DeploymentsTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private DeploymentDTO deployment(String name) {
+        return deployments.deployment(name).orElseThrow();
     }
 
     private List<RunRecordDTO> history(String name) {

@@ -21,7 +21,8 @@ import io.conveyor.testing.RuntimeStub;
 
 /**
  * A runtime whose pipeline "files" are lines of {@code key=value}: {@code name}, {@code mode},
- * {@code interval} (milliseconds; implies the interval mode, as in a real file), {@code invalid} (a problem message), {@code wait} ({@code release}:
+ * {@code interval} (milliseconds; implies the interval mode, as in a real file), {@code cron} (implies
+ * the cron mode) and {@code timezone}, {@code invalid} (a problem message), {@code wait} ({@code release}:
  * the run blocks until {@link #release} or a stop; {@code stop}: until stopped, like an unbounded
  * source). A stopped run reports what the engine reports, {@code pipeline 'x' was stopped}. Records
  * the text of every run it starts.
@@ -42,7 +43,9 @@ final class ScriptedRuntime extends RuntimeStub {
         dto.pipelineName = keys.get("name");
         dto.schedule = new ScheduleDTO();
         dto.schedule.mode = keys.getOrDefault("mode", keys.containsKey("interval") ? ScheduleDTO.INTERVAL
-                : ScheduleDTO.ONCE);
+                : keys.containsKey("cron") ? ScheduleDTO.CRON : ScheduleDTO.ONCE);
+        dto.schedule.cron = keys.get("cron");
+        dto.schedule.timezone = keys.get("timezone");
         if (keys.containsKey("interval")) {
             dto.schedule.intervalMillis = Long.parseLong(keys.get("interval"));
             dto.schedule.interval = keys.get("interval") + "ms";

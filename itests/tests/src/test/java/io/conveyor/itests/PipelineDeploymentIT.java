@@ -130,6 +130,35 @@ public class PipelineDeploymentIT {
     }
 
     @Test
+    public void aCronPipelineRunsAtEachMatchingTimeAndShowsTheNextOne() throws Exception {
+        drop("each", scheduled(copy(null), "cron = \"* * * * * *\"")); // every second
+
+        RunRecordDTO first = awaitRun("each", 1);
+        RunRecordDTO second = awaitRun("each", 2);
+
+        assertEquals(List.of("schedule", "SUCCEEDED", "schedule", "SUCCEEDED"), List.of(first.trigger, first.outcome,
+                second.trigger, second.outcome));
+        assertTrue(second.startedAt - first.startedAt >= 500); // two distinct seconds, not two runs of one
+        Await.until("each to wait for its next second", () -> deployment("each").nextRunAt > 0);
+        assertEquals(0, deployment("each").nextRunAt % 1000);
+        String listing = execute("conveyor:pipelines");
+        assertTrue(listing, listing.contains("each  copy      cron * * * * * *  "));
+    }
+
+    @Test
+    public void anInvalidCronIsRejectedAtItsKey() throws Exception {
+        drop("bad", scheduled(copy(null), "cron = \"0 25 * * *\"\ntimezone = \"Mars/Olympus\""));
+
+        Await.until("bad to be rejected", () -> deployments.deployment("bad").map(d -> !d.problems.isEmpty())
+                .orElse(false));
+        String file = deployment("bad").file;
+        assertEquals(List.of(file + ":5:1: error[CONFIG]: [schedule] cron \"0 25 * * *\" is not a valid cron expression:"
+                + " Failed to parse cron expression. Value 25 not in range [0, 23]",
+                file + ":6:1: error[CONFIG]: [schedule] timezone \"Mars/Olympus\" is not a time zone (such as"
+                + " \"Europe/Paris\" or \"UTC\"): Unknown time-zone ID: Mars/Olympus"), lines(deployment("bad").problems));
+    }
+
+    @Test
     public void aContinuousPipelineRunsUntilStoppedAndAgainWhenStarted() throws Exception {
         Runs.write(work.resolve("events.jsonl"), "{\"n\": 1}\n{\"n\": 2}\n");
         drop("tail", """

@@ -51,6 +51,9 @@ final class DeploymentText {
         table.row("state:", d.state);
         table.row("deployed:", at(d.deployedAt));
         table.row("next run:", at(d.nextRunAt));
+        if (d.skippedRuns > 0) {
+            table.row("skipped:", d.skippedRuns + " cron time(s), a run being still in flight");
+        }
         table.row("last run:", lastRun(d.lastRun));
         StringBuilder out = new StringBuilder(d.name).append('\n').append(table.render("  "));
         if (!d.problems.isEmpty()) {
@@ -88,7 +91,11 @@ final class DeploymentText {
         if (schedule == null) {
             return "-";
         }
-        return schedule.mode.equals(ScheduleDTO.INTERVAL) ? "every " + schedule.interval : schedule.mode;
+        return switch (schedule.mode) {
+            case ScheduleDTO.INTERVAL -> "every " + schedule.interval;
+            case ScheduleDTO.CRON -> "cron " + schedule.cron + (schedule.timezone == null ? "" : " " + schedule.timezone);
+            default -> schedule.mode;
+        };
     }
 
     /** Rows out of each stage, rows in for sinks: {@code load 10, big 5, save 5}. */

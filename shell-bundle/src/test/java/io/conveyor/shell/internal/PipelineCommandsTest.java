@@ -150,6 +150,37 @@ class PipelineCommandsTest {
     }
 
     @Test
+    void aCronScheduleShowsItsExpressionZoneNextRunAndSkippedTimes() {
+        deployed.clear();
+        DeploymentDTO report = orders();
+        report.name = "report";
+        report.schedule = new ScheduleDTO();
+        report.schedule.mode = ScheduleDTO.CRON;
+        report.schedule.cron = "*/5 * * * *";
+        report.schedule.timezone = "Europe/Paris";
+        report.nextRunAt = T + 300_000;
+        report.skippedRuns = 2;
+        report.lastRun = null;
+        deployed.add(report);
+
+        assertEquals(0, execute("pipelines"));
+        assertEquals(0, execute("status", "report"));
+        assertEquals("""
+                name    pipeline  schedule                       state      last run  next run
+                report  orders    cron */5 * * * * Europe/Paris  SCHEDULED  -         2026-11-27 15:45:00
+                report
+                  pipeline:  orders
+                  file:      pipelines/orders.toml
+                  schedule:  cron */5 * * * * Europe/Paris
+                  state:     SCHEDULED
+                  deployed:  2026-11-27 15:00:00
+                  next run:  2026-11-27 15:45:00
+                  skipped:   2 cron time(s), a run being still in flight
+                  last run:  -
+                """, out());
+    }
+
+    @Test
     void statusOfARejectedFileShowsWhy() {
         assertEquals(0, execute("status", "broken"));
         assertEquals("""
@@ -222,6 +253,7 @@ class PipelineCommandsTest {
                   "state" : "INVALID",
                   "deployedAt" : 0,
                   "nextRunAt" : 0,
+                  "skippedRuns" : 0,
                   "lastRun" : null,
                   "problems" : [ ]
                 }

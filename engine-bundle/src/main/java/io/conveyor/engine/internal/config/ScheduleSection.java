@@ -1,5 +1,7 @@
 package io.conveyor.engine.internal.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,14 +11,15 @@ import io.conveyor.api.runtime.ScheduleDTO;
 import io.conveyor.engine.internal.model.ScheduleSpec;
 
 /**
- * Reads {@code [schedule]}, Conveyor's own table (the original tool has none): {@code mode} and,
- * for interval schedules, {@code interval}. Without the table a pipeline runs once when deployed.
+ * Reads {@code [schedule]}, Conveyor's own table (the original tool has none): {@code mode}, and
+ * {@code interval} for interval schedules or {@code cron} and {@code timezone} for cron ones.
+ * Without the table a pipeline runs once when deployed.
  */
 final class ScheduleSection {
 
-    static final List<String> KEYS = List.of("mode", "interval");
+    static final List<String> KEYS = List.of("mode", "interval", "cron", "timezone");
     static final List<String> MODES = List.of(ScheduleDTO.ONCE, ScheduleDTO.INTERVAL, ScheduleDTO.CONTINUOUS,
-            ScheduleDTO.MANUAL);
+            ScheduleDTO.MANUAL, ScheduleDTO.CRON);
     /** Shorter intervals would mostly measure the engine's start-up; 100 ms still suits tests. */
     static final long MIN_INTERVAL_MILLIS = 100;
 
@@ -30,25 +33,59 @@ final class ScheduleSection {
             return ScheduleSpec.once();
         }
         TableReader r = reader.get();
-        if (r.table().contains("cron")) {
-            r.error("cron", r.subject() + "cron is not supported yet: use mode = \"interval\" with interval = \"1h\"");
-        }
-        r.rejectUnknownKeys(KEYS, List.of("cron"));
+        r.rejectUnknownKeys(KEYS, List.of());
         boolean hasInterval = r.table().contains("interval");
-        String mode = r.oneOf("mode", hasInterval ? ScheduleDTO.INTERVAL : ScheduleDTO.ONCE, MODES);
-        if (!mode.equals(ScheduleDTO.INTERVAL)) {
-            if (hasInterval) {
-                r.error("interval", r.subject() + "interval applies only to mode = \"interval\", not \"" + mode + "\"");
-            }
-            return new ScheduleSpec(mode, 0, null);
+        boolean hasCron = r.table().contains("cron");
+        String implied = hasCron ? ScheduleDTO.CRON : hasInterval ? ScheduleDTO.INTERVAL : ScheduleDTO.ONCE;
+        String mode = r.oneOf("mode", implied, MODES);
+        rejectUnless(r, mode, "interval", ScheduleDTO.INTERVAL);
+        rejectUnless(r, mode, "cron", ScheduleDTO.CRON);
+        rejectUnless(r, mode, "timezone", ScheduleDTO.CRON);
+        return switch (mode) {
+            case ScheduleDTO.INTERVAL -> interval(r);
+            case ScheduleDTO.CRON -> cron(r);
+            default -> ScheduleSpec.of(mode);
+        };
+    }
+
+    /** Records a problem when {@code key} is set but {@code mode} is not the one it belongs to. */
+    private static void rejectUnless(TableReader r, String mode, String key, String itsMode) {
+        if (r.table().contains(key) && !mode.equals(itsMode)) {
+            r.error(key, r.subject() + key + " applies only to mode = \"" + itsMode + "\", not \"" + mode + "\"");
         }
-        if (!hasInterval) {
+    }
+
+    private static ScheduleSpec interval(TableReader r) {
+        if (!r.table().contains("interval")) {
             r.error("mode", r.subject() + "interval is missing: mode = \"interval\" needs one, e.g. interval = \"15m\"");
-            return new ScheduleSpec(mode, 0, null);
+            return ScheduleSpec.of(ScheduleDTO.INTERVAL);
         }
         Optional<String> text = r.string("interval");
         long millis = text.map(t -> millis(r, t)).orElse(0L);
-        return new ScheduleSpec(mode, millis, text.orElse(null));
+        return ScheduleSpec.interval(millis, text.orElse(null));
+    }
+
+    private static ScheduleSpec cron(TableReader r) {
+        if (!r.table().contains("cron")) {
+            r.error("mode", r.subject() + "cron is missing: mode = \"cron\" needs one, e.g. cron = \"*/15 * * * *\"");
+        }
+        Optional<String> expression = r.string("cron");
+        expression.flatMap(CronExpressions::problem).ifPresent(reason -> r.error("cron", r.subject() + "cron "
+                + ValueText.render(expression.get()) + " is not a valid cron expression: " + reason));
+        Optional<String> timezone = r.string("timezone");
+        timezone.flatMap(ScheduleSection::zoneProblem).ifPresent(reason -> r.error("timezone", r.subject()
+                + "timezone " + ValueText.render(timezone.get()) + " is not a time zone (such as \"Europe/Paris\" or"
+                + " \"UTC\"): " + reason));
+        return ScheduleSpec.cron(expression.orElse(null), timezone.orElse(null));
+    }
+
+    private static Optional<String> zoneProblem(String zone) {
+        try {
+            ZoneId.of(zone);
+            return Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The duration in milliseconds, or 0 after recording why it is not one. */
