@@ -37,6 +37,7 @@ final class GlobalSection {
                 .orElse(Variables.none())
                 .withOverrides(overrides);
         long timeout = r.integer("timeout_seconds", GlobalSpec.DEFAULT_TIMEOUT_SECONDS, 1, Long.MAX_VALUE);
+        boolean timeoutSet = r.table().contains(List.of("timeout_seconds"));
         int buffer = (int) r.integer("channel_buffer_size", GlobalSpec.DEFAULT_CHANNEL_BUFFER_SIZE, 1,
                 Integer.MAX_VALUE);
         int parallel = (int) r.integer("max_parallel_tasks", GlobalSpec.DEFAULT_MAX_PARALLEL_TASKS, 1,
@@ -51,8 +52,8 @@ final class GlobalSection {
         r.integer("stream_batch_size", 1000, 1, Integer.MAX_VALUE);
         r.integer("checkpoint_interval", 5000, 1, Long.MAX_VALUE);
         Location pluginsLocation = r.table().contains(List.of("plugins")) ? r.locationOf("plugins") : null;
-        GlobalSpec spec = new GlobalSpec(variables.values(), timeout, buffer, parallel, concurrency, plugins,
-                wasmPlugins, logLevel, executor, pluginsLocation);
+        GlobalSpec spec = new GlobalSpec(variables.values(), timeout, timeoutSet, buffer, parallel, concurrency,
+                plugins, wasmPlugins, logLevel, executor, pluginsLocation);
         return new Result(spec, variables);
     }
 

@@ -17,4 +17,10 @@ public record PipelineSpec(String file, String name, String version, String desc
             List<StageSpec> stages) {
         this(file, name, version, description, global, stages, ScheduleSpec.once());
     }
+
+    /** This pipeline, with {@code seconds} as its timeout unless the file sets its own. */
+    public PipelineSpec withDefaultTimeout(long seconds) {
+        return new PipelineSpec(file, name, version, description, global.withDefaultTimeout(seconds), stages,
+                schedule);
+    }
 }

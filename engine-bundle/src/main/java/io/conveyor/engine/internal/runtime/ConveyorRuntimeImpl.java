@@ -39,6 +39,7 @@ import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.engine.internal.exec.ExecutionSettings;
+import io.conveyor.engine.internal.model.GlobalSpec;
 import io.conveyor.engine.internal.registry.StageRegistry;
 
 /**
@@ -69,6 +70,9 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
          * (or stopped) before it stops with an error, in seconds.
          */
         long upgrade_wait_seconds() default ExecutionSettings.DEFAULT_UPGRADE_WAIT_SECONDS;
+
+        /** The wall-clock limit of a run whose file does not set {@code [global] timeout_seconds}. */
+        long default_timeout_seconds() default GlobalSpec.DEFAULT_TIMEOUT_SECONDS;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConveyorRuntimeImpl.class);
@@ -154,7 +158,8 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
 
     private static ExecutionSettings settings(Config config) {
         return new ExecutionSettings(config.memory_limit_bytes(), ExecutionSettings.DEFAULT_BATCH_SIZE,
-                config.stop_grace_millis(), TimeUnit.SECONDS.toMillis(config.upgrade_wait_seconds()));
+                config.stop_grace_millis(), TimeUnit.SECONDS.toMillis(config.upgrade_wait_seconds()),
+                config.default_timeout_seconds());
     }
 
     @Override

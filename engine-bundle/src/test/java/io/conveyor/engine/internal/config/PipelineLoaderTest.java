@@ -59,7 +59,7 @@ class PipelineLoaderTest {
 
         assertEquals("1.0.0", spec.version());
         assertEquals("", spec.description());
-        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null),
+        assertEquals(new GlobalSpec(Map.of(), 300, false, 100, 4, 10, List.of(), List.of(), "info", "dag", null),
                 spec.global());
         StageSpec stage = spec.stages().get(0);
         assertEquals(List.of(), stage.inputs());
@@ -72,7 +72,7 @@ class PipelineLoaderTest {
         PipelineSpec spec = loader.load(fixture("everything.toml"), "everything.toml", Map.of("DATA_DIR", "/data"));
 
         assertEquals("2.1.0", spec.version());
-        assertEquals(new GlobalSpec(Map.of("base", "/data/in", "name", "users"), 60, 16, 8, 3, List.of("http"),
+        assertEquals(new GlobalSpec(Map.of("base", "/data/in", "name", "users"), 60, true, 16, 8, 3, List.of("http"),
                 List.of("echo_wasm"), "debug", "channel", new Location("everything.toml", 11, 1)), spec.global());
         assertEquals(List.of("base", "name"), List.copyOf(spec.global().variables().keySet()));
         assertEquals(Map.of("path", "/data/in/users.csv", "headers", false), spec.stages().get(0).config());
@@ -421,6 +421,19 @@ class PipelineLoaderTest {
         assertEquals(List.of(), loaded.problems());
         assertEquals("in/a.csv", loaded.spec().orElseThrow().stages().get(0).config().get("path"));
         assertEquals(GlobalSpec.DEFAULT_TIMEOUT_SECONDS, loaded.spec().orElseThrow().global().timeoutSeconds());
+    }
+
+    @Test
+    void serverDefaultTimeoutReplacesOnlyATimeoutTheFileLeavesUnset() throws Exception {
+        String stage = "[[stages]]\nid = \"a\"\nfunction = \"csv.read\"\n";
+
+        assertEquals(60, parse(HEADER + stage).withDefaultTimeout(60).global().timeoutSeconds());
+        assertEquals(60, parse(HEADER + "[global]\nconcurrency = 2\n" + stage).withDefaultTimeout(60).global()
+                .timeoutSeconds());
+        assertEquals(300, parse(HEADER + "[global]\ntimeout_seconds = 300\n" + stage).withDefaultTimeout(60)
+                .global().timeoutSeconds());
+        assertEquals(GlobalSpec.NO_TIMEOUT, parse(HEADER + "[schedule]\nmode = \"continuous\"\n" + stage)
+                .withDefaultTimeout(60).global().timeoutSeconds());
     }
 
     @Test

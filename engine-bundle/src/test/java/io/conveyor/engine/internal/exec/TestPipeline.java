@@ -93,7 +93,7 @@ public final class TestPipeline implements StageSupplier {
 
     public Plan plan() {
         GlobalSpec defaults = GlobalSpec.defaults();
-        GlobalSpec global = new GlobalSpec(Map.of(), timeoutSeconds, channelBufferSize, 3,
+        GlobalSpec global = new GlobalSpec(Map.of(), timeoutSeconds, true, channelBufferSize, 3,
                 defaults.concurrency(), List.of(), List.of(), "info", "dag", null);
         PipelineSpec spec = new PipelineSpec("p.toml", name, "1.0.0", "", global, List.copyOf(specs));
         List<PlannedStage> stages = new ArrayList<>();
@@ -110,7 +110,8 @@ public final class TestPipeline implements StageSupplier {
     /** Creates the run, without executing it. */
     public PipelineRun prepare(ExecutorService executor) {
         lastRun = new PipelineRun(plan(), this, executor, engineAllocator,
-                new ExecutionSettings(64L << 20, 8192, stopGraceMillis, upgradeWaitMillis),
+                new ExecutionSettings(64L << 20, 8192, stopGraceMillis, upgradeWaitMillis,
+                        GlobalSpec.DEFAULT_TIMEOUT_SECONDS),
                 new RunIO(new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true)));
         return lastRun;
     }

@@ -43,6 +43,7 @@ import io.conveyor.engine.internal.exec.StageLease;
 import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
 import io.conveyor.engine.internal.exec.MockStages.GatedSource;
 import io.conveyor.engine.internal.exec.ExecutionSettings;
+import io.conveyor.engine.internal.model.GlobalSpec;
 import io.conveyor.engine.internal.registry.ProviderTable;
 import io.conveyor.engine.internal.registry.StageKey;
 import io.conveyor.engine.internal.registry.StageProvider;
@@ -102,6 +103,11 @@ class ConveyorRuntimeImplTest {
             @Override
             public long upgrade_wait_seconds() {
                 return ExecutionSettings.DEFAULT_UPGRADE_WAIT_SECONDS;
+            }
+
+            @Override
+            public long default_timeout_seconds() {
+                return GlobalSpec.DEFAULT_TIMEOUT_SECONDS;
             }
 
             @Override

@@ -291,6 +291,23 @@ class PipelineServiceTest {
     }
 
     @Test
+    void serverDefaultTimeoutBoundsRunsWhoseFileSetsNoneAndTheFilesOwnTimeoutWins() throws IOException {
+        register(new IdleSource(), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        service.useSettings(new ExecutionSettings(64L << 20, 8192, 5_000, 30_000, 1));
+        String idle = PIPELINE.replace("count.read", "idle.read");
+
+        RunReportDTO byDefault = service.run(request(idle));
+        RunReportDTO ownTimeout = service.run(request(idle.replace("name = \"numbers\"",
+                "name = \"numbers\"\n\n[global]\ntimeout_seconds = 2")));
+
+        assertEquals("p.toml: error[TIMEOUT]: pipeline 'numbers' timed out after 1 seconds",
+                problems(byDefault.problems));
+        assertEquals("p.toml: error[TIMEOUT]: pipeline 'numbers' timed out after 2 seconds",
+                problems(ownTimeout.problems));
+    }
+
+    @Test
     void functionsListShadowedProvidersUnderTheWinner() {
         Stage core = () -> StageDescriptor.builder("filter.apply", StageRole.TRANSFORM)
                 .description("Keeps the rows that match. Nulls never match.").build();
