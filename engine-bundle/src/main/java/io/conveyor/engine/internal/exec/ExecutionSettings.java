@@ -1,6 +1,6 @@
 package io.conveyor.engine.internal.exec;
 
-import io.conveyor.engine.internal.model.GlobalSpec;
+import io.conveyor.engine.internal.model.RunDefaults;
 
 /**
  * Limits that apply to every run, set by the runtime's configuration.
@@ -12,21 +12,19 @@ import io.conveyor.engine.internal.model.GlobalSpec;
  *                          and again before giving up on them
  * @param upgradeWaitMillis how long a continuous run waits for the new version of a stage whose
  *                          bundle went away before it stops with an error
- * @param defaultTimeoutSeconds the wall-clock limit of a run whose file does not set
- *                          {@code [global] timeout_seconds}
+ * @param runDefaults       the {@code [global]} values of a file that leaves them unset
  */
 public record ExecutionSettings(long memoryLimitBytes, int batchSize, long stopGraceMillis, long upgradeWaitMillis,
-        long defaultTimeoutSeconds) {
+        RunDefaults runDefaults) {
 
     public static final long DEFAULT_MEMORY_LIMIT = 1L << 30;
     public static final int DEFAULT_BATCH_SIZE = 8192;
     public static final long DEFAULT_STOP_GRACE_MILLIS = 5_000;
     public static final long DEFAULT_UPGRADE_WAIT_SECONDS = 30;
 
-    /** Settings with the default upgrade wait and run timeout. */
+    /** Settings with the default upgrade wait and the original tool's {@code [global]} defaults. */
     public ExecutionSettings(long memoryLimitBytes, int batchSize, long stopGraceMillis) {
-        this(memoryLimitBytes, batchSize, stopGraceMillis, DEFAULT_UPGRADE_WAIT_SECONDS * 1000,
-                GlobalSpec.DEFAULT_TIMEOUT_SECONDS);
+        this(memoryLimitBytes, batchSize, stopGraceMillis, DEFAULT_UPGRADE_WAIT_SECONDS * 1000, RunDefaults.ORIGINAL);
     }
 
     public static ExecutionSettings defaults() {

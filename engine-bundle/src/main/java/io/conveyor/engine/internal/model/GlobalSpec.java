@@ -1,16 +1,16 @@
 package io.conveyor.engine.internal.model;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The {@code [global]} table, with defaults applied.
+ * The {@code [global]} table, with defaults applied: the original tool's, or the server's once
+ * {@link #withDefaults} applied them.
  *
  * @param variables         {@code [global.variables]}, with {@code ${ENV}} already resolved
- * @param timeoutSeconds    wall-clock limit of a run (default 300, or the server's
- *                          {@code default.timeout.seconds} once {@link #withDefaultTimeout} applied it)
- * @param timeoutSet        whether the file sets {@code timeout_seconds} (or the loader decided it), so
- *                          that a server-wide default does not replace it
+ * @param timeoutSeconds    wall-clock limit of a run (default 300)
  * @param channelBufferSize batches queued per edge before the producer blocks (default 100)
  * @param maxParallelTasks  threads a stage may use for its own work (default 4)
  * @param concurrency       parallel requests per-row I/O stages may make (default 10)
@@ -19,10 +19,15 @@ import java.util.Map;
  * @param logLevel          trace, debug, info, warn or error (default info)
  * @param executor          dag, channel or async: all served by the one streaming executor
  * @param pluginsLocation   where {@code plugins} is written, or {@code null} when it is not
+ * @param keysSet           the keys the file sets (or the loader decided), which server-wide
+ *                          defaults do not replace
  */
-public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, boolean timeoutSet, int channelBufferSize,
+public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, int channelBufferSize,
         int maxParallelTasks, int concurrency, List<String> plugins, List<String> wasmPlugins,
-        String logLevel, String executor, Location pluginsLocation) {
+        String logLevel, String executor, Location pluginsLocation, Set<String> keysSet) {
+
+    static final String TIMEOUT_SECONDS = "timeout_seconds";
+    static final String MAX_PARALLEL_TASKS = "max_parallel_tasks";
 
     public static final long DEFAULT_TIMEOUT_SECONDS = 300;
     public static final int DEFAULT_CHANNEL_BUFFER_SIZE = 100;
@@ -34,24 +39,28 @@ public record GlobalSpec(Map<String, String> variables, long timeoutSeconds, boo
 
     /** The same settings with this timeout, which a server-wide default no longer replaces. */
     public GlobalSpec withTimeoutSeconds(long seconds) {
-        return new GlobalSpec(variables, seconds, true, channelBufferSize, maxParallelTasks, concurrency, plugins,
-                wasmPlugins, logLevel, executor, pluginsLocation);
+        Set<String> set = new HashSet<>(keysSet);
+        set.add(TIMEOUT_SECONDS);
+        return new GlobalSpec(variables, seconds, channelBufferSize, maxParallelTasks, concurrency, plugins,
+                wasmPlugins, logLevel, executor, pluginsLocation, Set.copyOf(set));
     }
 
-    /** These settings, with {@code seconds} as the timeout unless the file sets its own. */
-    public GlobalSpec withDefaultTimeout(long seconds) {
-        return timeoutSet ? this : new GlobalSpec(variables, seconds, false, channelBufferSize, maxParallelTasks,
-                concurrency, plugins, wasmPlugins, logLevel, executor, pluginsLocation);
+    /** These settings, with the server's defaults for the keys the file leaves unset. */
+    public GlobalSpec withDefaults(RunDefaults defaults) {
+        long timeout = keysSet.contains(TIMEOUT_SECONDS) ? timeoutSeconds : defaults.timeoutSeconds();
+        int parallel = keysSet.contains(MAX_PARALLEL_TASKS) ? maxParallelTasks : defaults.maxParallelTasks();
+        return new GlobalSpec(variables, timeout, channelBufferSize, parallel, concurrency, plugins, wasmPlugins,
+                logLevel, executor, pluginsLocation, keysSet);
     }
 
     /** The same settings with these variables. */
     public GlobalSpec withVariables(Map<String, String> newVariables) {
-        return new GlobalSpec(newVariables, timeoutSeconds, timeoutSet, channelBufferSize, maxParallelTasks, concurrency, plugins,
-                wasmPlugins, logLevel, executor, pluginsLocation);
+        return new GlobalSpec(newVariables, timeoutSeconds, channelBufferSize, maxParallelTasks, concurrency, plugins,
+                wasmPlugins, logLevel, executor, pluginsLocation, keysSet);
     }
 
     public static GlobalSpec defaults() {
-        return new GlobalSpec(Map.of(), DEFAULT_TIMEOUT_SECONDS, false, DEFAULT_CHANNEL_BUFFER_SIZE,
-                DEFAULT_MAX_PARALLEL_TASKS, DEFAULT_CONCURRENCY, List.of(), List.of(), "info", "dag", null);
+        return new GlobalSpec(Map.of(), DEFAULT_TIMEOUT_SECONDS, DEFAULT_CHANNEL_BUFFER_SIZE,
+                DEFAULT_MAX_PARALLEL_TASKS, DEFAULT_CONCURRENCY, List.of(), List.of(), "info", "dag", null, Set.of());
     }
 }

@@ -18,9 +18,8 @@ public record PipelineSpec(String file, String name, String version, String desc
         this(file, name, version, description, global, stages, ScheduleSpec.once());
     }
 
-    /** This pipeline, with {@code seconds} as its timeout unless the file sets its own. */
-    public PipelineSpec withDefaultTimeout(long seconds) {
-        return new PipelineSpec(file, name, version, description, global.withDefaultTimeout(seconds), stages,
-                schedule);
+    /** This pipeline, with the server's defaults for the {@code [global]} keys the file leaves unset. */
+    public PipelineSpec withDefaults(RunDefaults defaults) {
+        return new PipelineSpec(file, name, version, description, global.withDefaults(defaults), stages, schedule);
     }
 }

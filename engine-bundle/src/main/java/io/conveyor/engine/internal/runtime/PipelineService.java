@@ -230,7 +230,7 @@ public final class PipelineService {
     /**
      * Loads and plans the file. When the loader finds problems but could still build the stages,
      * they are planned too, so that every problem is reported at once; such a plan is never run.
-     * A file without {@code [global] timeout_seconds} gets the settings' default timeout.
+     * The {@code [global]} keys the file leaves unset take the settings' defaults.
      */
     private Compiled compile(RunRequest request, ExecutionSettings current) {
         String displayName = request.pipelineFile().toString();
@@ -242,7 +242,7 @@ public final class PipelineService {
         if (loaded.spec().isEmpty()) {
             return new Compiled(null, null, loaded.problems());
         }
-        PipelineSpec spec = loaded.spec().get().withDefaultTimeout(current.defaultTimeoutSeconds());
+        PipelineSpec spec = loaded.spec().get().withDefaults(current.runDefaults());
         List<Problem> problems = new ArrayList<>(loaded.problems());
         awaitPlugins(spec).ifPresent(problems::add);
         List<Problem> planned = List.of();

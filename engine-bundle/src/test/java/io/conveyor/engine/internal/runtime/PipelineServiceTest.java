@@ -41,6 +41,7 @@ import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
 import io.conveyor.engine.internal.exec.MockStages.CountingSource;
 import io.conveyor.engine.internal.exec.MockStages.IdleSource;
 import io.conveyor.engine.internal.exec.StageLease;
+import io.conveyor.engine.internal.model.RunDefaults;
 import io.conveyor.engine.internal.registry.ProviderTable;
 import io.conveyor.engine.internal.registry.StageKey;
 import io.conveyor.engine.internal.registry.StageProvider;
@@ -294,7 +295,7 @@ class PipelineServiceTest {
     void serverDefaultTimeoutBoundsRunsWhoseFileSetsNoneAndTheFilesOwnTimeoutWins() throws IOException {
         register(new IdleSource(), 0, "io.conveyor.test");
         register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
-        service.useSettings(new ExecutionSettings(64L << 20, 8192, 5_000, 30_000, 1));
+        service.useSettings(new ExecutionSettings(64L << 20, 8192, 5_000, 30_000, new RunDefaults(1, 4)));
         String idle = PIPELINE.replace("count.read", "idle.read");
 
         RunReportDTO byDefault = service.run(request(idle));
