@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FrameworkPropertiesTest {
 
@@ -59,5 +62,18 @@ class FrameworkPropertiesTest {
         FrameworkProperties p = FrameworkProperties.forServer(new ServerHome(Path.of("/srv/conveyor")), LogLevel.INFO);
 
         assertEquals("200", p.get(POLL));
+    }
+
+    @Test
+    void foldersWithAWatcherConfigurationInEtcAreLeftToIt(@TempDir Path root) throws IOException {
+        ServerHome home = new ServerHome(root);
+        Files.createDirectories(home.etc());
+        Files.writeString(home.watcherConfig("pipelines"), "felix.fileinstall.dir = ${conveyor.pipelines.dir}\n");
+
+        assertEquals(home.deploy() + "," + home.etc(),
+                FrameworkProperties.forServer(home, LogLevel.INFO).get("felix.fileinstall.dir"));
+        Files.writeString(home.watcherConfig("deploy"), "felix.fileinstall.dir = ${conveyor.deploy.dir}\n");
+        assertEquals(home.etc().toString(),
+                FrameworkProperties.forServer(home, LogLevel.INFO).get("felix.fileinstall.dir"));
     }
 }
