@@ -29,6 +29,8 @@ final class FrameworkProperties {
     /** The names of the watcher configurations a new home's {@code etc/} gets. */
     static final String DEPLOY_WATCHER = "deploy";
     static final String PIPELINES_WATCHER = "pipelines";
+    /** The poll the shipped watcher files use until edited: {@code felix.fileinstall.poll}'s. */
+    static final String WATCH_POLL = "conveyor.watch.poll";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -65,6 +67,9 @@ final class FrameworkProperties {
         // FileInstall takes a comma-separated list: one watcher per folder, sharing these settings.
         p.set("felix.fileinstall.dir", String.join(",", watchedByProperties(home)));
         p.set("felix.fileinstall.poll", "1000");
+        // the shipped watcher files of deploy/ and pipelines/ start with this poll (a file cannot
+        // name its own key: FileInstall calls that a recursive reference)
+        p.set(WATCH_POLL, p.get("felix.fileinstall.poll"));
         p.set("felix.fileinstall.noInitialDelay", "true");
         p.set("felix.fileinstall.bundles.new.start", "true");
         p.set("felix.fileinstall.log.level", Integer.toString(level.fileInstallLevel()));

@@ -45,6 +45,7 @@ class FrameworkPropertiesTest {
         assertEquals("3", p.get("felix.startlevel.bundle"));
         assertEquals("/srv/conveyor/deploy,/srv/conveyor/etc,/srv/conveyor/pipelines", p.get("felix.fileinstall.dir"));
         assertEquals("1000", p.get(POLL));
+        assertEquals("1000", p.get("conveyor.watch.poll"));
         assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
         assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
         assertEquals("3", p.get("felix.fileinstall.log.level"));
@@ -62,6 +63,7 @@ class FrameworkPropertiesTest {
         FrameworkProperties p = FrameworkProperties.forServer(new ServerHome(Path.of("/srv/conveyor")), LogLevel.INFO);
 
         assertEquals("200", p.get(POLL));
+        assertEquals("200", p.get("conveyor.watch.poll"));
     }
 
     @Test

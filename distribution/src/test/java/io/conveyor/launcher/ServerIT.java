@@ -132,7 +132,7 @@ class ServerIT {
         copyShippedEtc(etc);
         Path watcher = etc.resolve("org.apache.felix.fileinstall-pipelines.cfg");
         String shipped = Files.readString(watcher);
-        Files.writeString(watcher, shipped.replace("felix.fileinstall.poll = 1000", "felix.fileinstall.poll = 3600000"));
+        Files.writeString(watcher, shipped.replace("felix.fileinstall.poll = ${conveyor.watch.poll}", "felix.fileinstall.poll = 3600000"));
         Files.writeString(temp.resolve("in.csv"), "id\n1\n");
         Files.createDirectories(home.resolve("pipelines"));
         Files.writeString(home.resolve("pipelines/early.toml"), copyPipeline("early"));
@@ -146,7 +146,7 @@ class ServerIT {
             Files.move(staged, home.resolve("pipelines/late.toml"), StandardCopyOption.ATOMIC_MOVE);
 
             // only the new poll can bring it within the bounded wait
-            replace(watcher, shipped.replace("felix.fileinstall.poll = 1000", "felix.fileinstall.poll = 200"));
+            replace(watcher, shipped.replace("felix.fileinstall.poll = ${conveyor.watch.poll}", "felix.fileinstall.poll = 200"));
             DistributionProcess.awaitFileContains(log, "Pipeline late deployed (once)");
             DistributionProcess.awaitFileContains(temp.resolve("late.csv"), "id\n1\n");
             assertEquals(0, server.terminate());
@@ -159,14 +159,16 @@ class ServerIT {
         try (DistributionProcess.Running server = DistributionProcess.start(temp,
                 Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
             server.awaitLine("Conveyor server ready");
+            Path log = home.resolve("logs/conveyor.log");
+            DistributionProcess.awaitFileContains(log, "Creating configuration {org.apache.felix.fileinstall~deploy}");
             Path watcher = home.resolve("etc/org.apache.felix.fileinstall-deploy.cfg");
             replace(watcher, Files.readString(watcher).replace("felix.fileinstall.dir = ${conveyor.deploy.dir}",
                     "felix.fileinstall.dir = ${conveyor.home}/bundles"));
+            DistributionProcess.awaitFileContains(log, "Updating configuration {org.apache.felix.fileinstall~deploy}");
             Files.createDirectories(home.resolve("bundles"));
             Files.move(emptyBundle(), home.resolve("bundles/deployed.jar"), StandardCopyOption.ATOMIC_MOVE);
 
-            DistributionProcess.awaitFileContains(home.resolve("logs/conveyor.log"),
-                    "Started bundle: file:" + home + "/bundles/deployed.jar");
+            DistributionProcess.awaitFileContains(log, "Started bundle: file:" + home + "/bundles/deployed.jar");
             assertEquals(0, server.terminate());
         }
     }
