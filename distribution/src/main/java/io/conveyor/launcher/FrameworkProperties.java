@@ -1,10 +1,7 @@
 package io.conveyor.launcher;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,12 +23,6 @@ final class FrameworkProperties {
     static final String CONVEYOR_DEPLOY_DIR = "conveyor.deploy.dir";
     static final String CONVEYOR_PIPELINES_DIR = "conveyor.pipelines.dir";
 
-    /** The names of the watcher configurations a new home's {@code etc/} gets. */
-    static final String DEPLOY_WATCHER = "deploy";
-    static final String PIPELINES_WATCHER = "pipelines";
-    /** The poll the shipped watcher files use until edited: {@code felix.fileinstall.poll}'s. */
-    static final String WATCH_POLL = "conveyor.watch.poll";
-
     private final Map<String, Object> values = new LinkedHashMap<>();
 
     private FrameworkProperties() {
@@ -50,10 +41,7 @@ final class FrameworkProperties {
     /**
      * A server launch on {@code home}: FileInstall watches {@code deploy/} (bundles, configs),
      * {@code etc/} (ConfigAdmin {@code *.cfg} files) and {@code pipelines/} (pipeline files, which
-     * the deployer bundle installs). The watcher these properties set covers {@code etc/}, which
-     * must be read to find the other watchers, and each of {@code deploy/} and {@code pipelines/}
-     * that has no watcher configuration of its own in {@code etc/} (a home made before they
-     * were shipped); see {@link ServerHome#watcherConfig}. The framework starts at level
+     * the deployer bundle installs). The framework starts at level
      * {@link #LEVEL_LOGGING}; the server raises it to {@link #LEVEL_SERVER}, and to
      * {@link #LEVEL_CONSOLE} (the Gogo shell) only when it has a console.
      */
@@ -65,11 +53,8 @@ final class FrameworkProperties {
         p.set(CONVEYOR_DEPLOY_DIR, home.deploy().toString());
         p.set(CONVEYOR_PIPELINES_DIR, home.pipelines().toString());
         // FileInstall takes a comma-separated list: one watcher per folder, sharing these settings.
-        p.set("felix.fileinstall.dir", String.join(",", watchedByProperties(home)));
+        p.set("felix.fileinstall.dir", home.deploy() + "," + home.etc() + "," + home.pipelines());
         p.set("felix.fileinstall.poll", "1000");
-        // the shipped watcher files of deploy/ and pipelines/ start with this poll (a file cannot
-        // name its own key: FileInstall calls that a recursive reference)
-        p.set(WATCH_POLL, p.get("felix.fileinstall.poll"));
         p.set("felix.fileinstall.noInitialDelay", "true");
         p.set("felix.fileinstall.bundles.new.start", "true");
         p.set("felix.fileinstall.log.level", Integer.toString(level.fileInstallLevel()));
@@ -81,18 +66,6 @@ final class FrameworkProperties {
         // stdout is the log file in server mode, so SCR may say more than errors
         p.set("ds.loglevel", level.scrLevel());
         return p;
-    }
-
-    private static List<String> watchedByProperties(ServerHome home) {
-        List<String> folders = new ArrayList<>();
-        if (!Files.isRegularFile(home.watcherConfig(DEPLOY_WATCHER))) {
-            folders.add(home.deploy().toString());
-        }
-        folders.add(home.etc().toString());
-        if (!Files.isRegularFile(home.watcherConfig(PIPELINES_WATCHER))) {
-            folders.add(home.pipelines().toString());
-        }
-        return folders;
     }
 
     private static FrameworkProperties common(Path storage, LogLevel level, int beginning, boolean timestamps) {

@@ -34,14 +34,6 @@ record ServerHome(Path root) {
         return root.resolve("etc");
     }
 
-    /**
-     * {@code etc/org.apache.felix.fileinstall-NAME.cfg}: the FileInstall watcher of one folder as a
-     * ConfigAdmin factory configuration, whose settings (poll, folder) change without a restart.
-     */
-    Path watcherConfig(String name) {
-        return etc().resolve("org.apache.felix.fileinstall-" + name + ".cfg");
-    }
-
     Path logs() {
         return root.resolve("logs");
     }

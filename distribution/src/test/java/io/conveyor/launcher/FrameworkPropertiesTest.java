@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class FrameworkPropertiesTest {
 
@@ -45,7 +42,6 @@ class FrameworkPropertiesTest {
         assertEquals("3", p.get("felix.startlevel.bundle"));
         assertEquals("/srv/conveyor/deploy,/srv/conveyor/etc,/srv/conveyor/pipelines", p.get("felix.fileinstall.dir"));
         assertEquals("1000", p.get(POLL));
-        assertEquals("1000", p.get("conveyor.watch.poll"));
         assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
         assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
         assertEquals("3", p.get("felix.fileinstall.log.level"));
@@ -63,19 +59,5 @@ class FrameworkPropertiesTest {
         FrameworkProperties p = FrameworkProperties.forServer(new ServerHome(Path.of("/srv/conveyor")), LogLevel.INFO);
 
         assertEquals("200", p.get(POLL));
-        assertEquals("200", p.get("conveyor.watch.poll"));
-    }
-
-    @Test
-    void foldersWithAWatcherConfigurationInEtcAreLeftToIt(@TempDir Path root) throws IOException {
-        ServerHome home = new ServerHome(root);
-        Files.createDirectories(home.etc());
-        Files.writeString(home.watcherConfig("pipelines"), "felix.fileinstall.dir = ${conveyor.pipelines.dir}\n");
-
-        assertEquals(home.deploy() + "," + home.etc(),
-                FrameworkProperties.forServer(home, LogLevel.INFO).get("felix.fileinstall.dir"));
-        Files.writeString(home.watcherConfig("deploy"), "felix.fileinstall.dir = ${conveyor.deploy.dir}\n");
-        assertEquals(home.etc().toString(),
-                FrameworkProperties.forServer(home, LogLevel.INFO).get("felix.fileinstall.dir"));
     }
 }

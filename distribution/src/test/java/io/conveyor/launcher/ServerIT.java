@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +52,14 @@ class ServerIT {
                 Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
             server.awaitLine("Conveyor server ready");
 
-            Files.move(emptyBundle(), home.resolve("deploy/deployed.jar"), StandardCopyOption.ATOMIC_MOVE);
+            Path jar = temp.resolve("deployed.jar");
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+            manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.deployed");
+            manifest.getMainAttributes().putValue("Bundle-Version", "1.2.3");
+            new JarOutputStream(Files.newOutputStream(jar), manifest).close(); // a manifest is all a bundle needs
+            Files.move(jar, home.resolve("deploy/deployed.jar"), StandardCopyOption.ATOMIC_MOVE);
             Path cfg = temp.resolve("conveyor.test.cfg");
             Files.writeString(cfg, "answer = 42\n");
             Files.move(cfg, home.resolve("etc/conveyor.test.cfg"), StandardCopyOption.ATOMIC_MOVE);
@@ -123,80 +128,6 @@ class ServerIT {
             assertTrue(lines.get(0).startsWith("run  trigger   started"), lines.get(0));
             assertEquals(0, server.terminate());
         }
-    }
-
-    @Test
-    void thePollOfThePipelinesWatcherChangesWithoutRestart() throws Exception {
-        Path home = temp.resolve("home");
-        Path etc = Files.createDirectories(home.resolve("etc"));
-        copyShippedEtc(etc);
-        Path watcher = etc.resolve("org.apache.felix.fileinstall-pipelines.cfg");
-        String shipped = Files.readString(watcher);
-        Files.writeString(watcher, shipped.replace("felix.fileinstall.poll = ${conveyor.watch.poll}", "felix.fileinstall.poll = 3600000"));
-        Files.writeString(temp.resolve("in.csv"), "id\n1\n");
-        Files.createDirectories(home.resolve("pipelines"));
-        Files.writeString(home.resolve("pipelines/early.toml"), copyPipeline("early"));
-        try (DistributionProcess.Running server = DistributionProcess.start(temp,
-                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
-            server.awaitLine("Conveyor server ready");
-            Path log = home.resolve("logs/conveyor.log");
-            // the watcher has looked at pipelines/ once, and next looks in an hour
-            DistributionProcess.awaitFileContains(log, "Pipeline early deployed (once)");
-            Path staged = Files.writeString(temp.resolve("late.toml"), copyPipeline("late"));
-            Files.move(staged, home.resolve("pipelines/late.toml"), StandardCopyOption.ATOMIC_MOVE);
-
-            // only the new poll can bring it within the bounded wait
-            replace(watcher, shipped.replace("felix.fileinstall.poll = ${conveyor.watch.poll}", "felix.fileinstall.poll = 200"));
-            DistributionProcess.awaitFileContains(log, "Pipeline late deployed (once)");
-            DistributionProcess.awaitFileContains(temp.resolve("late.csv"), "id\n1\n");
-            assertEquals(0, server.terminate());
-        }
-    }
-
-    @Test
-    void theDeployFolderChangesWithoutRestart() throws Exception {
-        Path home = temp.resolve("home");
-        try (DistributionProcess.Running server = DistributionProcess.start(temp,
-                Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
-            server.awaitLine("Conveyor server ready");
-            Path log = home.resolve("logs/conveyor.log");
-            DistributionProcess.awaitFileContains(log, "Creating configuration {org.apache.felix.fileinstall~deploy}");
-            Path watcher = home.resolve("etc/org.apache.felix.fileinstall-deploy.cfg");
-            replace(watcher, Files.readString(watcher).replace("felix.fileinstall.dir = ${conveyor.deploy.dir}",
-                    "felix.fileinstall.dir = ${conveyor.home}/bundles"));
-            DistributionProcess.awaitFileContains(log, "Updating configuration {org.apache.felix.fileinstall~deploy}");
-            Files.createDirectories(home.resolve("bundles"));
-            Files.move(emptyBundle(), home.resolve("bundles/deployed.jar"), StandardCopyOption.ATOMIC_MOVE);
-
-            DistributionProcess.awaitFileContains(log, "Started bundle: file:" + home + "/bundles/deployed.jar");
-            assertEquals(0, server.terminate());
-        }
-    }
-
-    private static void copyShippedEtc(Path etc) throws IOException {
-        try (Stream<Path> files = Files.list(DistributionProcess.distribution().resolve("etc"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, etc.resolve(file.getFileName()));
-            }
-        }
-    }
-
-    /** Replaces the file in one step, so that FileInstall never reads half of it. */
-    private void replace(Path file, String text) throws IOException {
-        Path staged = Files.writeString(temp.resolve(file.getFileName()), text);
-        Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** test.deployed 1.2.3, in the test's folder: a manifest is all a bundle needs. */
-    private Path emptyBundle() throws IOException {
-        Path jar = temp.resolve("deployed.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.deployed");
-        manifest.getMainAttributes().putValue("Bundle-Version", "1.2.3");
-        new JarOutputStream(Files.newOutputStream(jar), manifest).close();
-        return jar;
     }
 
     /** A pipeline copying in.csv to NAME.csv, both in the test's folder. */
