@@ -3,6 +3,8 @@ package io.conveyor.engine.internal.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.conveyor.engine.internal.model.GlobalSpec;
 import io.conveyor.engine.internal.model.Location;
@@ -51,8 +53,10 @@ final class GlobalSection {
         r.integer("stream_batch_size", 1000, 1, Integer.MAX_VALUE);
         r.integer("checkpoint_interval", 5000, 1, Long.MAX_VALUE);
         Location pluginsLocation = r.table().contains(List.of("plugins")) ? r.locationOf("plugins") : null;
+        Set<String> keysSet = KEYS.stream().filter(key -> r.table().contains(List.of(key)))
+                .collect(Collectors.toUnmodifiableSet());
         GlobalSpec spec = new GlobalSpec(variables.values(), timeout, buffer, parallel, concurrency, plugins,
-                wasmPlugins, logLevel, executor, pluginsLocation);
+                wasmPlugins, logLevel, executor, pluginsLocation, keysSet);
         return new Result(spec, variables);
     }
 

@@ -17,4 +17,9 @@ public record PipelineSpec(String file, String name, String version, String desc
             List<StageSpec> stages) {
         this(file, name, version, description, global, stages, ScheduleSpec.once());
     }
+
+    /** This pipeline, with the server's defaults for the {@code [global]} keys the file leaves unset. */
+    public PipelineSpec withDefaults(RunDefaults defaults) {
+        return new PipelineSpec(file, name, version, description, global.withDefaults(defaults), stages, schedule);
+    }
 }

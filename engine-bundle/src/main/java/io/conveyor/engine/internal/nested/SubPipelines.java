@@ -151,7 +151,7 @@ public final class SubPipelines {
         if (loaded.spec().isEmpty()) {
             return new Resolution(null, nested(key, loaded.problems()));
         }
-        PipelineSpec spec = loaded.spec().get();
+        PipelineSpec spec = loaded.spec().get().withDefaults(settings.get().runDefaults());
         FunctionCatalog functions = new NestedCatalog(catalog, new NestedInput(parent, null),
                 new OutputCapture(null, null));
         List<Problem> found = new ArrayList<>(loaded.problems());

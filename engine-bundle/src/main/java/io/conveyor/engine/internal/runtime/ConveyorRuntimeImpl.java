@@ -39,6 +39,8 @@ import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
 import io.conveyor.engine.internal.exec.ExecutionSettings;
+import io.conveyor.engine.internal.model.GlobalSpec;
+import io.conveyor.engine.internal.model.RunDefaults;
 import io.conveyor.engine.internal.registry.StageRegistry;
 
 /**
@@ -53,8 +55,10 @@ import io.conveyor.engine.internal.registry.StageRegistry;
  * registered as stage services while the component is active, so that the registry, listings and
  * {@code info} treat them like any plugin's (provider {@code io.conveyor.engine}).
  */
-@Component(service = ConveyorRuntime.class, configurationPid = "io.conveyor.engine")
+@Component(service = ConveyorRuntime.class, configurationPid = ConveyorRuntimeImpl.PID)
 public final class ConveyorRuntimeImpl implements ConveyorRuntime {
+
+    static final String PID = "io.conveyor.engine";
 
     /** Configuration (PID {@code io.conveyor.engine}). */
     public @interface Config {
@@ -69,6 +73,12 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
          * (or stopped) before it stops with an error, in seconds.
          */
         long upgrade_wait_seconds() default ExecutionSettings.DEFAULT_UPGRADE_WAIT_SECONDS;
+
+        /** The wall-clock limit of a run whose file does not set {@code [global] timeout_seconds}. */
+        long default_timeout_seconds() default GlobalSpec.DEFAULT_TIMEOUT_SECONDS;
+
+        /** The threads a stage may use for its own work when the file does not set {@code [global] max_parallel_tasks}. */
+        int default_max_parallel_tasks() default GlobalSpec.DEFAULT_MAX_PARALLEL_TASKS;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConveyorRuntimeImpl.class);
@@ -154,7 +164,25 @@ public final class ConveyorRuntimeImpl implements ConveyorRuntime {
 
     private static ExecutionSettings settings(Config config) {
         return new ExecutionSettings(config.memory_limit_bytes(), ExecutionSettings.DEFAULT_BATCH_SIZE,
-                config.stop_grace_millis(), TimeUnit.SECONDS.toMillis(config.upgrade_wait_seconds()));
+                config.stop_grace_millis(), TimeUnit.SECONDS.toMillis(config.upgrade_wait_seconds()),
+                runDefaults(config));
+    }
+
+    /** The configured defaults; a value below 1 is a mistake in the file, logged, and the original default used. */
+    private static RunDefaults runDefaults(Config config) {
+        long timeout = config.default_timeout_seconds();
+        int parallel = config.default_max_parallel_tasks();
+        if (timeout < 1) {
+            LOG.warn("{}: default.timeout.seconds must be at least 1, got {}; using {}", PID, timeout,
+                    GlobalSpec.DEFAULT_TIMEOUT_SECONDS);
+            timeout = GlobalSpec.DEFAULT_TIMEOUT_SECONDS;
+        }
+        if (parallel < 1) {
+            LOG.warn("{}: default.max.parallel.tasks must be at least 1, got {}; using {}", PID, parallel,
+                    GlobalSpec.DEFAULT_MAX_PARALLEL_TASKS);
+            parallel = GlobalSpec.DEFAULT_MAX_PARALLEL_TASKS;
+        }
+        return new RunDefaults(timeout, parallel);
     }
 
     @Override

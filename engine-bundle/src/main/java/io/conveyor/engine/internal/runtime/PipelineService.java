@@ -106,7 +106,7 @@ public final class PipelineService {
     }
 
     public ValidationDTO validate(RunRequest request) {
-        Compiled compiled = compile(request);
+        Compiled compiled = compile(request, settings);
         ValidationDTO dto = new ValidationDTO();
         if (compiled.spec != null) {
             dto.pipelineName = compiled.spec.name();
@@ -118,7 +118,7 @@ public final class PipelineService {
 
     /** The stages, edges and schedule of the file, with the problems {@link #validate} finds. */
     public PipelineDescriptionDTO describe(RunRequest request) {
-        Compiled compiled = compile(request);
+        Compiled compiled = compile(request, settings);
         PipelineDescriptionDTO dto = new PipelineDescriptionDTO();
         if (compiled.spec != null) {
             dto.pipelineName = compiled.spec.name();
@@ -131,7 +131,8 @@ public final class PipelineService {
 
     public RunReportDTO run(RunRequest request) {
         long start = System.nanoTime();
-        Compiled compiled = compile(request);
+        ExecutionSettings current = settings;
+        Compiled compiled = compile(request, current);
         if (compiled.plan == null) {
             RunReportDTO report = new RunReportDTO();
             report.pipelineName = compiled.spec == null ? null : compiled.spec.name();
@@ -141,7 +142,7 @@ public final class PipelineService {
             return report;
         }
         PipelineRun run = new PipelineRun(compiled.plan, stagesInUse.supplierFor(compiled.spec.name(), registry),
-                executor, allocator, settings, new RunIO(request.stdin(), request.stdout()));
+                executor, allocator, current, new RunIO(request.stdin(), request.stdout()));
         synchronized (running) {
             if (closed) {
                 run.stop();
@@ -229,8 +230,9 @@ public final class PipelineService {
     /**
      * Loads and plans the file. When the loader finds problems but could still build the stages,
      * they are planned too, so that every problem is reported at once; such a plan is never run.
+     * The {@code [global]} keys the file leaves unset take the settings' defaults.
      */
-    private Compiled compile(RunRequest request) {
+    private Compiled compile(RunRequest request, ExecutionSettings current) {
         String displayName = request.pipelineFile().toString();
         Path file = request.workingDirectory().resolve(request.pipelineFile());
         PipelineScope scope = PipelineScope.topLevel(request.workingDirectory(), request.environment(), displayName,
@@ -240,7 +242,7 @@ public final class PipelineService {
         if (loaded.spec().isEmpty()) {
             return new Compiled(null, null, loaded.problems());
         }
-        PipelineSpec spec = loaded.spec().get();
+        PipelineSpec spec = loaded.spec().get().withDefaults(current.runDefaults());
         List<Problem> problems = new ArrayList<>(loaded.problems());
         awaitPlugins(spec).ifPresent(problems::add);
         List<Problem> planned = List.of();

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import io.conveyor.engine.internal.model.GlobalSpec;
 import io.conveyor.engine.internal.model.Location;
 import io.conveyor.engine.internal.model.PipelineException;
 import io.conveyor.engine.internal.model.PipelineSpec;
+import io.conveyor.engine.internal.model.RunDefaults;
 import io.conveyor.engine.internal.model.Problem;
 import io.conveyor.engine.internal.model.StageSpec;
 
@@ -36,7 +38,9 @@ class PipelineLoaderTest {
         assertEquals("1.0.0", spec.version());
         assertEquals("Keep sales of 150 or more and write them as pretty JSON records", spec.description());
         assertEquals("quickstart.toml", spec.file());
-        assertEquals(GlobalSpec.defaults(), spec.global());
+        // the quickstart sets log_level = "info", the default
+        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null,
+                Set.of("log_level")), spec.global());
         assertEquals(List.of("load_sales", "big_sales", "save"), spec.stages().stream().map(StageSpec::id).toList());
         StageSpec filter = spec.stages().get(1);
         assertEquals("filter.apply", filter.function());
@@ -59,7 +63,7 @@ class PipelineLoaderTest {
 
         assertEquals("1.0.0", spec.version());
         assertEquals("", spec.description());
-        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null),
+        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null, Set.of()),
                 spec.global());
         StageSpec stage = spec.stages().get(0);
         assertEquals(List.of(), stage.inputs());
@@ -73,7 +77,10 @@ class PipelineLoaderTest {
 
         assertEquals("2.1.0", spec.version());
         assertEquals(new GlobalSpec(Map.of("base", "/data/in", "name", "users"), 60, 16, 8, 3, List.of("http"),
-                List.of("echo_wasm"), "debug", "channel", new Location("everything.toml", 11, 1)), spec.global());
+                List.of("echo_wasm"), "debug", "channel", new Location("everything.toml", 11, 1),
+                Set.of("variables", "timeout_seconds", "channel_buffer_size", "max_parallel_tasks", "concurrency",
+                        "log_level", "plugins", "wasm_plugins", "executor", "execution_mode", "stream_batch_size",
+                        "checkpoint_interval")), spec.global());
         assertEquals(List.of("base", "name"), List.copyOf(spec.global().variables().keySet()));
         assertEquals(Map.of("path", "/data/in/users.csv", "headers", false), spec.stages().get(0).config());
         Map<String, Object> fetch = spec.stages().get(1).config();
@@ -421,6 +428,26 @@ class PipelineLoaderTest {
         assertEquals(List.of(), loaded.problems());
         assertEquals("in/a.csv", loaded.spec().orElseThrow().stages().get(0).config().get("path"));
         assertEquals(GlobalSpec.DEFAULT_TIMEOUT_SECONDS, loaded.spec().orElseThrow().global().timeoutSeconds());
+    }
+
+    private static final RunDefaults SERVER = new RunDefaults(60, 2);
+
+    @Test
+    void serverDefaultsReplaceOnlyTheGlobalKeysTheFileLeavesUnset() throws Exception {
+        String stage = "[[stages]]\nid = \"a\"\nfunction = \"csv.read\"\n";
+
+        GlobalSpec noGlobal = parse(HEADER + stage).withDefaults(SERVER).global();
+        GlobalSpec other = parse(HEADER + "[global]\nconcurrency = 2\n" + stage).withDefaults(SERVER).global();
+        GlobalSpec own = parse(HEADER + "[global]\ntimeout_seconds = 300\nmax_parallel_tasks = 4\n" + stage)
+                .withDefaults(SERVER).global();
+        GlobalSpec continuous = parse(HEADER + "[schedule]\nmode = \"continuous\"\n" + stage)
+                .withDefaults(SERVER).global();
+
+        assertEquals(List.of(60L, 2), List.of(noGlobal.timeoutSeconds(), noGlobal.maxParallelTasks()));
+        assertEquals(List.of(60L, 2), List.of(other.timeoutSeconds(), other.maxParallelTasks()));
+        assertEquals(List.of(300L, 4), List.of(own.timeoutSeconds(), own.maxParallelTasks()));
+        assertEquals(List.of(GlobalSpec.NO_TIMEOUT, 2), List.of(continuous.timeoutSeconds(),
+                continuous.maxParallelTasks()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import io.conveyor.api.stage.StageRole;
 import io.conveyor.engine.internal.model.GlobalSpec;
 import io.conveyor.engine.internal.model.Location;
 import io.conveyor.engine.internal.model.PipelineSpec;
+import io.conveyor.engine.internal.model.RunDefaults;
 import io.conveyor.engine.internal.model.StageSpec;
 import io.conveyor.engine.internal.plan.Plan;
 import io.conveyor.engine.internal.plan.PlannedStage;
@@ -94,7 +96,7 @@ public final class TestPipeline implements StageSupplier {
     public Plan plan() {
         GlobalSpec defaults = GlobalSpec.defaults();
         GlobalSpec global = new GlobalSpec(Map.of(), timeoutSeconds, channelBufferSize, 3,
-                defaults.concurrency(), List.of(), List.of(), "info", "dag", null);
+                defaults.concurrency(), List.of(), List.of(), "info", "dag", null, Set.of("timeout_seconds"));
         PipelineSpec spec = new PipelineSpec("p.toml", name, "1.0.0", "", global, List.copyOf(specs));
         List<PlannedStage> stages = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -110,7 +112,8 @@ public final class TestPipeline implements StageSupplier {
     /** Creates the run, without executing it. */
     public PipelineRun prepare(ExecutorService executor) {
         lastRun = new PipelineRun(plan(), this, executor, engineAllocator,
-                new ExecutionSettings(64L << 20, 8192, stopGraceMillis, upgradeWaitMillis),
+                new ExecutionSettings(64L << 20, 8192, stopGraceMillis, upgradeWaitMillis,
+                        RunDefaults.ORIGINAL),
                 new RunIO(new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true)));
         return lastRun;
     }

@@ -43,6 +43,7 @@ import io.conveyor.engine.internal.exec.StageLease;
 import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
 import io.conveyor.engine.internal.exec.MockStages.GatedSource;
 import io.conveyor.engine.internal.exec.ExecutionSettings;
+import io.conveyor.engine.internal.model.GlobalSpec;
 import io.conveyor.engine.internal.registry.ProviderTable;
 import io.conveyor.engine.internal.registry.StageKey;
 import io.conveyor.engine.internal.registry.StageProvider;
@@ -88,6 +89,11 @@ class ConveyorRuntimeImplTest {
     });
 
     private static ConveyorRuntimeImpl.Config config(long memoryLimitBytes, long stopGraceMillis) {
+        return config(memoryLimitBytes, stopGraceMillis, GlobalSpec.DEFAULT_MAX_PARALLEL_TASKS);
+    }
+
+    private static ConveyorRuntimeImpl.Config config(long memoryLimitBytes, long stopGraceMillis,
+            int defaultMaxParallelTasks) {
         return new ConveyorRuntimeImpl.Config() {
             @Override
             public long memory_limit_bytes() {
@@ -102,6 +108,16 @@ class ConveyorRuntimeImplTest {
             @Override
             public long upgrade_wait_seconds() {
                 return ExecutionSettings.DEFAULT_UPGRADE_WAIT_SECONDS;
+            }
+
+            @Override
+            public long default_timeout_seconds() {
+                return GlobalSpec.DEFAULT_TIMEOUT_SECONDS;
+            }
+
+            @Override
+            public int default_max_parallel_tasks() {
+                return defaultMaxParallelTasks;
             }
 
             @Override
@@ -188,6 +204,28 @@ class ConveyorRuntimeImplTest {
             runtime.deactivate();
         }
         assertEquals(List.of(), List.copyOf(runtime.allocator().getChildAllocators()));
+    }
+
+    @Test
+    void modifiedDefaultParallelTasksApplyToNewRunsWhoseFileSetsNone() throws Exception {
+        RecordingSource source = new RecordingSource();
+        source.gate.countDown();
+        register(source);
+        register(new CollectingSink("collect.write"));
+        ConveyorRuntimeImpl runtime = new ConveyorRuntimeImpl(registry, config(32 * MIB, 5_000), RuntimeMode.SERVER);
+        try {
+            RunRequest unset = request("recording.read");
+            assertEquals("", problems(runtime.run(unset)));
+            runtime.modified(config(32 * MIB, 5_000, 2));
+            assertEquals("", problems(runtime.run(unset)));
+            Files.writeString(dir.resolve("p.toml"), PIPELINE.replace("FUNCTION", "recording.read")
+                    .replace("name = \"numbers\"", "name = \"numbers\"\n\n[global]\nmax_parallel_tasks = 3"));
+            assertEquals("", problems(runtime.run(unset)));
+
+            assertEquals(List.of(4, 2, 3), source.opened.stream().map(StageContext::parallelism).toList());
+        } finally {
+            runtime.deactivate();
+        }
     }
 
     @Test

@@ -41,6 +41,7 @@ import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
 import io.conveyor.engine.internal.exec.MockStages.CountingSource;
 import io.conveyor.engine.internal.exec.MockStages.IdleSource;
 import io.conveyor.engine.internal.exec.StageLease;
+import io.conveyor.engine.internal.model.RunDefaults;
 import io.conveyor.engine.internal.registry.ProviderTable;
 import io.conveyor.engine.internal.registry.StageKey;
 import io.conveyor.engine.internal.registry.StageProvider;
@@ -288,6 +289,23 @@ class PipelineServiceTest {
 
         assertEquals("SUCCEEDED", report.get().outcome, problems(report.get().problems));
         assertEquals(List.of(0L, 1L), sink.values);
+    }
+
+    @Test
+    void serverDefaultTimeoutBoundsRunsWhoseFileSetsNoneAndTheFilesOwnTimeoutWins() throws IOException {
+        register(new IdleSource(), 0, "io.conveyor.test");
+        register(new CollectingSink("collect.write"), 0, "io.conveyor.test");
+        service.useSettings(new ExecutionSettings(64L << 20, 8192, 5_000, 30_000, new RunDefaults(1, 4)));
+        String idle = PIPELINE.replace("count.read", "idle.read");
+
+        RunReportDTO byDefault = service.run(request(idle));
+        RunReportDTO ownTimeout = service.run(request(idle.replace("name = \"numbers\"",
+                "name = \"numbers\"\n\n[global]\ntimeout_seconds = 2")));
+
+        assertEquals("p.toml: error[TIMEOUT]: pipeline 'numbers' timed out after 1 seconds",
+                problems(byDefault.problems));
+        assertEquals("p.toml: error[TIMEOUT]: pipeline 'numbers' timed out after 2 seconds",
+                problems(ownTimeout.problems));
     }
 
     @Test
