@@ -1,10 +1,5 @@
 package io.conveyor.shell.internal;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
@@ -47,37 +42,26 @@ public final class ConveyorCommands {
 
     @Descriptor("list the stage functions: list [--json] [-t sources|transforms|sinks]")
     public void list(CommandSession session, String... args) {
-        execute(session, "list", args);
+        GogoCalls.execute(new CommandLine(runtime), session, "list", args);
     }
 
     @Descriptor("describe a function: info [--json] FUNCTION")
     public void info(CommandSession session, String... args) {
-        execute(session, "info", args);
+        GogoCalls.execute(new CommandLine(runtime), session, "info", args);
     }
 
     @Descriptor("print every function's reference as Markdown: docs")
     public void docs(CommandSession session, String... args) {
-        execute(session, "docs", args);
+        GogoCalls.execute(new CommandLine(runtime), session, "docs", args);
     }
 
     @Descriptor("check a pipeline file without running it: validate [--json] FILE")
     public void validate(CommandSession session, String... args) {
-        execute(session, "validate", args);
+        GogoCalls.execute(new CommandLine(runtime), session, "validate", args);
     }
 
     @Descriptor("run a pipeline file: run [--json] FILE")
     public void run(CommandSession session, String... args) {
-        execute(session, "run", args);
-    }
-
-    private void execute(CommandSession session, String command, String... args) {
-        List<String> line = new ArrayList<>();
-        line.add(command);
-        line.addAll(List.of(args));
-        PrintStream console = session.getConsole() != null ? session.getConsole() : System.out;
-        Path directory = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
-        int code = new CommandLine(runtime).execute(line, new CommandLine.Session(session.getKeyboard(), console,
-                System.out, System.err, directory, System.getenv()));
-        session.put(EXIT_CODE, code);
+        GogoCalls.execute(new CommandLine(runtime), session, "run", args);
     }
 }

@@ -1,9 +1,5 @@
 package io.conveyor.shell.internal;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
@@ -45,42 +41,31 @@ public final class PipelineShellCommands {
 
     @Descriptor("list the deployed pipelines: pipelines [--json]")
     public void pipelines(CommandSession session, String... args) {
-        execute(session, "pipelines", args);
+        GogoCalls.execute(commands, session, "pipelines", args);
     }
 
     @Descriptor("show a deployed pipeline's schedule, state and latest run: status [--json] NAME")
     public void status(CommandSession session, String... args) {
-        execute(session, "status", args);
+        GogoCalls.execute(commands, session, "status", args);
     }
 
     @Descriptor("start a run of a deployed pipeline now: start [--json] NAME")
     public void start(CommandSession session, String... args) {
-        execute(session, "start", args);
+        GogoCalls.execute(commands, session, "start", args);
     }
 
     @Descriptor("stop a deployed pipeline and suspend its schedule: stop [--json] NAME")
     public void stop(CommandSession session, String... args) {
-        execute(session, "stop", args);
+        GogoCalls.execute(commands, session, "stop", args);
     }
 
     @Descriptor("list a deployed pipeline's latest runs: history [--json] NAME")
     public void history(CommandSession session, String... args) {
-        execute(session, "history", args);
+        GogoCalls.execute(commands, session, "history", args);
     }
 
     @Descriptor("print a pipeline's stage graph: graph [--format dot|mermaid] [--json] NAME|FILE")
     public void graph(CommandSession session, String... args) {
-        execute(session, "graph", args);
-    }
-
-    private void execute(CommandSession session, String command, String... args) {
-        List<String> line = new ArrayList<>();
-        line.add(command);
-        line.addAll(List.of(args));
-        PrintStream console = session.getConsole() != null ? session.getConsole() : System.out;
-        Path directory = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
-        int code = commands.execute(line, new CommandLine.Session(session.getKeyboard(), console, System.out,
-                System.err, directory, System.getenv()));
-        session.put(ConveyorCommands.EXIT_CODE, code);
+        GogoCalls.execute(commands, session, "graph", args);
     }
 }
