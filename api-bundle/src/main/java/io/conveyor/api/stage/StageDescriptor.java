@@ -14,6 +14,7 @@ public final class StageDescriptor {
     private final List<Parameter> parameters;
     private final List<Example> examples;
     private final boolean unbounded;
+    private final boolean deliversEachBatch;
 
     private StageDescriptor(Builder b) {
         this.function = b.function;
@@ -22,6 +23,7 @@ public final class StageDescriptor {
         this.parameters = List.copyOf(b.parameters);
         this.examples = List.copyOf(b.examples);
         this.unbounded = b.unbounded;
+        this.deliversEachBatch = b.deliversEachBatch;
     }
 
     public static Builder builder(String function, StageRole role) {
@@ -65,6 +67,21 @@ public final class StageDescriptor {
         return unbounded;
     }
 
+    /**
+     * Whether this sink holds nothing back between batches: whatever {@code write} was given is
+     * delivered when it returns (a console, a producer that sends synchronously), so its
+     * {@code commit} has nothing left to make final. In a continuous run such a sink moves to a new
+     * version of its plugin at a batch boundary, as a transform does: the old task is committed and
+     * closed, and a new one takes the batches that follow. Any other sink stops a continuous run
+     * whose plugin is replaced, since its uncommitted output would be lost. Always {@code false}
+     * for sources and transforms.
+     *
+     * @since 1.2
+     */
+    public boolean deliversEachBatch() {
+        return deliversEachBatch;
+    }
+
     /** Builds a {@link StageDescriptor}. */
     public static final class Builder {
         private final String function;
@@ -73,6 +90,7 @@ public final class StageDescriptor {
         private final List<Parameter> parameters = new ArrayList<>();
         private final List<Example> examples = new ArrayList<>();
         private boolean unbounded;
+        private boolean deliversEachBatch;
 
         private Builder(String function, StageRole role) {
             this.function = Objects.requireNonNull(function, "function");
@@ -108,6 +126,21 @@ public final class StageDescriptor {
                 throw new IllegalStateException("only a source can be unbounded, not a " + role.id());
             }
             this.unbounded = true;
+            return this;
+        }
+
+        /**
+         * Declares a sink that delivers each batch as it writes it; see
+         * {@link StageDescriptor#deliversEachBatch()}.
+         *
+         * @throws IllegalStateException for a source or a transform
+         * @since 1.2
+         */
+        public Builder deliversEachBatch() {
+            if (role != StageRole.SINK) {
+                throw new IllegalStateException("only a sink delivers each batch, not a " + role.id());
+            }
+            this.deliversEachBatch = true;
             return this;
         }
 

@@ -250,9 +250,11 @@ final class StageWorker implements Runnable {
                 break;
             }
             Inbox.Item item = inbox.take(accepted);
-            if (binding.mustMove()) {
+            try {
+                sink = moveIfDue(sink);
+            } catch (Throwable e) {
                 item.release();
-                throw binding.cannotMove();
+                throw e;
             }
             if (item.isEnd()) {
                 open.remove(item.input());
@@ -282,6 +284,30 @@ final class StageWorker implements Runnable {
         transform.close();
         binding.move();
         TransformTask next = (TransformTask) open();
+        task = next;
+        return next;
+    }
+
+    /**
+     * The sink to hand the next item to: the same one, or, when the stage must move and the sink
+     * delivers each batch, a new task opened from the new provider once the old one is committed
+     * and closed. A sink holding uncommitted output cannot move: the run stops.
+     */
+    private SinkTask moveIfDue(SinkTask sink) throws StageException {
+        if (!binding.mustMove()) {
+            return sink;
+        }
+        if (!binding.service().descriptor().deliversEachBatch()) {
+            throw binding.cannotMove();
+        }
+        task = null; // closed here, whatever happens next
+        try {
+            sink.commit();
+        } finally {
+            sink.close();
+        }
+        binding.move();
+        SinkTask next = (SinkTask) open();
         task = next;
         return next;
     }

@@ -178,6 +178,42 @@ class StageUpgradeTest {
     }
 
     @Test
+    void continuousRunMovesASinkThatDeliversEachBatch() throws Exception {
+        FeedSource source = new FeedSource(true);
+        DeliveringSink v1 = new DeliveringSink();
+        DeliveringSink v2 = new DeliveringSink();
+        TestPipeline pipeline = new TestPipeline("p", engine).stage("src", source).stage("out", v1, "src");
+        Future<RunReportDTO> run = caller.submit(() -> pipeline.run(executor));
+
+        source.release(2);
+        await("two batches at the sink", () -> v1.values.size() == 4);
+        pipeline.upgrade(v2, "io.conveyor.test 2.0.0");
+        source.release(2);
+        source.end();
+        RunReportDTO report = run.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals("", problems(report));
+        assertEquals(range(0, 4), v1.values);
+        assertEquals(range(4, 8), v2.values);
+        // the old task is committed at the batch boundary, the new one when the run ends
+        assertEquals(List.of(1, 0, 1), List.of(v1.commits.get(), v1.aborts.get(), v1.closed.get()));
+        assertEquals(List.of(1, 0, 1), List.of(v2.commits.get(), v2.aborts.get(), v2.closed.get()));
+        assertEquals("io.conveyor.test 2.0.0", stage(report, "out").provider);
+    }
+
+    /** A sink that declares it delivers each batch as it writes it, so a continuous run may move it. */
+    private static final class DeliveringSink extends CollectingSink {
+        DeliveringSink() {
+            super("deliver.write");
+        }
+
+        @Override
+        public StageDescriptor descriptor() {
+            return StageDescriptor.builder("deliver.write", StageRole.SINK).deliversEachBatch().build();
+        }
+    }
+
+    @Test
     void continuousRunStopsWhenItsSourceIsReplaced() throws Exception {
         FeedSource source = new FeedSource(true);
         CollectingSink sink = new CollectingSink("collect.write");

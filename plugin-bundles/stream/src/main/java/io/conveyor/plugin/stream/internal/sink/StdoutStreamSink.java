@@ -35,6 +35,7 @@ public final class StdoutStreamSink implements Sink {
     /** The declaration shared by stdout.stream and its original name, stdout_stream.write. */
     static StageDescriptor descriptor(String function, String description, String exampleFunction) {
         return StageDescriptor.builder(function, StageRole.SINK)
+                .deliversEachBatch()
                 .description(description)
                 .parameter(Parameter.builder("format", ParameterType.STRING).defaultValue("jsonl")
                         .allowedValues("jsonl", "json", "csv", "text")
