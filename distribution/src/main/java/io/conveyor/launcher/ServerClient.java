@@ -34,14 +34,6 @@ final class ServerClient {
         this.home = home;
     }
 
-    Path portFile() {
-        return home.root().resolve("conveyor.port");
-    }
-
-    Path secretFile() {
-        return home.etc().resolve("client.secret");
-    }
-
     /** Sends the command, copies the output to {@code out} and {@code err}; returns the server's exit code. */
     int run(List<String> command, Path workingDirectory, PrintStream out, PrintStream err)
             throws LauncherException {
@@ -51,7 +43,8 @@ final class ServerClient {
             send(new DataOutputStream(socket.getOutputStream()), secret, workingDirectory, command);
             return receive(new DataInputStream(socket.getInputStream()), out, err);
         } catch (ConnectException e) {
-            throw failure("no server answers on port " + port + " (from " + portFile() + "); is it still running?");
+            throw failure("no server answers on port " + port + " (from " + home.clientPortFile()
+                    + "); is it still running?");
         } catch (EOFException e) {
             throw failure("the server closed the connection before the command ended; see " + home.logFile());
         } catch (IOException e) {
@@ -62,27 +55,27 @@ final class ServerClient {
     private int readPort() throws LauncherException {
         String text;
         try {
-            text = Files.readString(portFile(), StandardCharsets.US_ASCII).strip();
+            text = Files.readString(home.clientPortFile(), StandardCharsets.US_ASCII).strip();
         } catch (NoSuchFileException e) {
             throw failure("no server is running on " + home.root() + " (it has no conveyor.port); start one with"
                     + " 'conveyor server --home " + home.root() + "'");
         } catch (IOException e) {
-            throw failure("cannot read " + portFile() + ": " + e.getMessage());
+            throw failure("cannot read " + home.clientPortFile() + ": " + e.getMessage());
         }
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw failure(portFile() + " holds '" + text + "', not a port number");
+            throw failure(home.clientPortFile() + " holds '" + text + "', not a port number");
         }
     }
 
     private String readSecret() throws LauncherException {
         try {
-            return Files.readString(secretFile(), StandardCharsets.US_ASCII).strip();
+            return Files.readString(home.clientSecretFile(), StandardCharsets.US_ASCII).strip();
         } catch (NoSuchFileException e) {
-            throw failure("no client secret at " + secretFile() + "; the server writes it when it starts");
+            throw failure("no client secret at " + home.clientSecretFile() + "; the server writes it when it starts");
         } catch (IOException e) {
-            throw failure("cannot read the client secret " + secretFile() + " (" + e.getClass().getSimpleName()
+            throw failure("cannot read the client secret " + home.clientSecretFile() + " (" + e.getClass().getSimpleName()
                     + "); run the client as the server's user");
         }
     }

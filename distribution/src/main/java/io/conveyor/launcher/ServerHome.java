@@ -50,6 +50,16 @@ record ServerHome(Path root) {
         return root.resolve("conveyor.pid");
     }
 
+    /** The port of the server's client endpoint, while it runs; written by the shell bundle's {@code ClientListener}. */
+    Path clientPortFile() {
+        return root.resolve("conveyor.port");
+    }
+
+    /** The secret a client must present, readable only by the server's user; made by the server on first start. */
+    Path clientSecretFile() {
+        return etc().resolve("client.secret");
+    }
+
     /**
      * Creates whatever folder is missing. A home whose {@code etc/} did not exist yet gets a copy
      * of the distribution's default {@code etc/} files.
