@@ -1,5 +1,7 @@
 package io.conveyor.api.stage;
 
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -23,6 +25,22 @@ public interface SourceTask extends AutoCloseable {
      * @return {@code false} once the source is exhausted, {@code true} if more may follow
      */
     boolean produce(Emitter out) throws StageException;
+
+    /**
+     * Where the stream stands after the batches emitted so far, as text from which a task of this
+     * source, or of a later version of it, can continue: an offset, a sequence number, a cursor.
+     * The engine asks between two calls of {@link #produce}, when the source's plugin is replaced
+     * during a continuous run; the task opened from the new version finds the text in {@link
+     * StageContext#resumePosition()} and must emit the rows that follow, none twice.
+     *
+     * @return the position, or empty when the source cannot say (the default): such a source does
+     *         not move to a new version, and a continuous run whose source plugin is replaced stops
+     *         with an error instead
+     * @since 1.3
+     */
+    default Optional<String> position() {
+        return Optional.empty();
+    }
 
     /** Releases what the task holds. Called exactly once per task, whatever the outcome of the run. */
     @Override

@@ -2,6 +2,7 @@ package io.conveyor.api.stage;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Optional;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.osgi.annotation.versioning.ProviderType;
@@ -40,4 +41,15 @@ public interface StageContext {
 
     /** The standard output of the run; reports and logs never go here. */
     PrintStream stdout();
+
+    /**
+     * For a source task opened during a run to replace the task of an older version of its plugin:
+     * the {@linkplain SourceTask#position() position} that task reported, to continue from. Empty
+     * when the task starts the stream, and for transforms and sinks.
+     *
+     * @since 1.3
+     */
+    default Optional<String> resumePosition() {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package io.conveyor.engine.internal.exec;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Optional;
 
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -18,6 +19,7 @@ final class RunStageContext implements StageContext {
     private final int parallelism;
     private final InputStream stdin;
     private final PrintStream stdout;
+    private volatile String resumePosition;
 
     RunStageContext(String pipelineName, String stageId, BufferAllocator allocator, RunControl control,
             int batchSize, int parallelism, InputStream stdin, PrintStream stdout) {
@@ -69,5 +71,15 @@ final class RunStageContext implements StageContext {
     @Override
     public PrintStream stdout() {
         return stdout;
+    }
+
+    @Override
+    public Optional<String> resumePosition() {
+        return Optional.ofNullable(resumePosition);
+    }
+
+    /** Sets what the next source task opened for this stage continues from. */
+    void resumeFrom(String position) {
+        this.resumePosition = position;
     }
 }

@@ -18,10 +18,11 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  *
  * <p>A bounded run keeps the service it started with to its end: the old revision's classes stay
  * loaded until then. A continuous run (one with an unbounded source, or of a pipeline scheduled
- * {@code continuous}) moves a transform to the function's next provider at a batch boundary,
- * waiting up to the upgrade wait for it; a source or a sink cannot move without losing its place
- * in the stream or its uncommitted output, so the run stops with an error naming the stage, the
- * function and the plugin instead.
+ * {@code continuous}) moves a stage to the function's next provider at a batch boundary, waiting up
+ * to the upgrade wait for it. A source moves when its task can say where its stream stands, a sink
+ * when it delivers each batch; one that cannot would lose its place in the stream or its
+ * uncommitted output, so the run stops with an error naming the stage, the function and the
+ * plugin instead.
  *
  * <p>Threading: {@link #move} runs on the stage's own thread; {@link #close} once that thread has
  * ended.
@@ -77,7 +78,8 @@ final class StageBinding {
      */
     StageException cannotMove() {
         String what = stage.role() == StageRole.SOURCE
-                ? "a source cannot move to a new version without losing its place in the stream"
+                ? "a source that reports no position cannot move to a new version without losing its place"
+                        + " in the stream"
                 : "a sink cannot move to a new version without losing the output it has not committed";
         return new StageException(ErrorCode.PLUGIN, "its plugin " + provider
                 + " went away during a continuous run, and " + what

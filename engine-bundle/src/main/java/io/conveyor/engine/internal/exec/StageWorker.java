@@ -3,6 +3,7 @@ package io.conveyor.engine.internal.exec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -34,7 +35,9 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  * <p>At every batch boundary of a continuous run, a stage whose bundle went away moves to the new
  * version ({@link StageBinding}): a transform's task is closed without {@code finish}, a new one is
  * opened from the new provider and gets the batches that follow, which wait in the inbox meanwhile;
- * a source or sink stops the run instead.
+ * a source's new task continues from the position its old one reported; a sink that delivers each
+ * batch is committed and reopened. A source that reports no position, or a sink holding
+ * uncommitted output, stops the run instead.
  *
  * <p>Guarantees: {@link RunControl#workFinished()} is called exactly once (for a sink before it
  * waits to commit, for other stages after they are closed), and {@link RunControl#stageEnded()}
@@ -154,7 +157,7 @@ final class StageWorker implements Runnable {
             // No local variable may hold the task: a move replaces a transform's task, and no frame
             // on this thread's stack may keep the old one, or its class loader, alive.
             switch (stage.role()) {
-                case SOURCE -> produceAll((SourceTask) task);
+                case SOURCE -> produceAll();
                 case TRANSFORM -> transformAll();
                 case SINK -> writeAll((SinkTask) task);
             }
@@ -192,14 +195,14 @@ final class StageWorker implements Runnable {
         return opened;
     }
 
-    private void produceAll(SourceTask source) throws StageException {
+    /** Drives the source task in {@link #task}, which {@link #moveIfDue} may replace. */
+    private void produceAll() throws StageException {
+        SourceTask source = (SourceTask) task;
         while (true) {
             if (control.isStopped()) {
                 throw StageException.cancelled();
             }
-            if (binding.mustMove()) {
-                throw binding.cannotMove();
-            }
+            source = moveIfDue(source);
             if (!source.produce(emitter)) {
                 return;
             }
@@ -269,6 +272,28 @@ final class StageWorker implements Runnable {
                 batch.release();
             }
         }
+    }
+
+    /**
+     * The source to ask for the next batches: the same one, or, when the stage must move and the
+     * task can say where its stream stands, a new task opened from the new provider that continues
+     * from there. A source that cannot say where it stands cannot move: the run stops.
+     */
+    private SourceTask moveIfDue(SourceTask source) throws StageException {
+        if (!binding.mustMove()) {
+            return source;
+        }
+        Optional<String> position = source.position();
+        if (position == null || position.isEmpty()) {
+            throw binding.cannotMove();
+        }
+        task = null; // closed here, whatever happens next
+        source.close();
+        binding.move();
+        context.resumeFrom(position.get());
+        SourceTask next = (SourceTask) open();
+        task = next;
+        return next;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,8 +38,9 @@ import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
 /**
  * What a run does when the bundle of one of its stages is replaced while it runs: a continuous
  * run moves a transform to the new version at a batch boundary, losing and repeating nothing; a
- * bounded run finishes on the old version; a continuous run stops with an error when no new
- * version comes, or when the stage is a source or a sink.
+ * bounded run finishes on the old version; a source that reports its position and a sink that
+ * delivers each batch move too; a continuous run stops with an error when no new version comes, or
+ * when the stage is a source without a position or a sink holding uncommitted output.
  */
 class StageUpgradeTest {
 
@@ -226,9 +228,90 @@ class StageUpgradeTest {
         RunReportDTO report = run.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         assertEquals("p.toml:10:1: error[PLUGIN]: stage 'src' (feed.read) failed: its plugin io.conveyor.test 1.0.0"
-                + " went away during a continuous run, and a source cannot move to a new version without losing its"
-                + " place in the stream; start the pipeline again to use the new version", problems(report));
+                + " went away during a continuous run, and a source that reports no position cannot move to a new"
+                + " version without losing its place in the stream; start the pipeline again to use the new version",
+                problems(report));
         assertEquals(List.of(0, 1), List.of(sink.commits.get(), sink.aborts.get()));
+    }
+
+    @Test
+    void continuousRunMovesASourceThatReportsItsPositionAndTheNewTaskContinuesFromIt() throws Exception {
+        PositionedSource v1 = new PositionedSource();
+        PositionedSource v2 = new PositionedSource();
+        CollectingSink sink = new CollectingSink("collect.write");
+        TestPipeline pipeline = new TestPipeline("p", engine).stage("src", v1).stage("out", sink, "src");
+        Future<RunReportDTO> run = caller.submit(() -> pipeline.run(executor));
+
+        v1.release(3);
+        await("three batches at the sink", () -> sink.values.size() == 6);
+        pipeline.upgrade(v2, "io.conveyor.test 2.0.0");
+        v2.release(3);
+        v2.end();
+        RunReportDTO report = run.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals("", problems(report));
+        assertEquals(range(0, 12), sink.values);
+        assertEquals(List.of(Optional.empty()), v1.resumedFrom);
+        assertEquals(List.of(Optional.of("3")), v2.resumedFrom);
+        assertEquals(List.of(1, 1), List.of(v1.closed.get(), v2.closed.get()));
+        assertEquals("io.conveyor.test 2.0.0", stage(report, "src").provider);
+        assertEquals(List.of(1, 0, 1), List.of(sink.commits.get(), sink.aborts.get(), sink.closed.get()));
+    }
+
+    /**
+     * An unbounded source whose task counts the batches it emitted and reports that count as its
+     * position; a task opened with a position continues from there.
+     */
+    private static final class PositionedSource implements Source {
+        final List<Optional<String>> resumedFrom = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger closed = new AtomicInteger();
+        private final Semaphore permits = new Semaphore(0);
+        private volatile boolean ending;
+
+        void release(int batches) {
+            permits.release(batches);
+        }
+
+        void end() {
+            ending = true;
+        }
+
+        @Override
+        public StageDescriptor descriptor() {
+            return StageDescriptor.builder("feed.read", StageRole.SOURCE).unbounded().build();
+        }
+
+        @Override
+        public SourceTask open(StageConfig config, StageContext context) {
+            Optional<String> resume = context.resumePosition();
+            resumedFrom.add(resume);
+            return new SourceTask() {
+                private long batches = resume.map(Long::parseLong).orElse(0L);
+
+                @Override
+                public boolean produce(Emitter out) throws StageException {
+                    try {
+                        if (permits.tryAcquire(5, TimeUnit.MILLISECONDS)) {
+                            out.emit(MockStages.numbers(context.allocator(), 2L * batches++, 2));
+                            return true;
+                        }
+                    } catch (InterruptedException e) {
+                        throw StageException.cancelled();
+                    }
+                    return !(ending && permits.availablePermits() == 0);
+                }
+
+                @Override
+                public Optional<String> position() {
+                    return Optional.of(Long.toString(batches));
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) {
