@@ -1,0 +1,108 @@
+package io.conveyor.wasm.internal.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+
+/**
+ * WASI preview 1 as the sandbox allows it: only the granted folders are visible, and read-only;
+ * the clock is stopped at the epoch unless granted; the environment holds only the granted
+ * variables; standard output and error go to line consumers (the server log). Functions that
+ * would change a file answer {@code EROFS} without running.
+ */
+final class ConfinedWasi implements AutoCloseable {
+
+    /** WASI errno {@code rofs}: read-only file system. */
+    static final int EROFS = 69;
+    private static final int OFLAGS_CREATE_EXCL_TRUNC = 1 | 4 | 8;
+    private static final long RIGHT_FD_WRITE = 1L << 6;
+    private static final Set<String> CHANGES_FILES = Set.of("path_create_directory", "path_remove_directory",
+            "path_rename", "path_unlink_file", "path_symlink", "path_link", "path_filestat_set_times",
+            "fd_filestat_set_size", "fd_filestat_set_times", "fd_allocate");
+
+    private final WasiPreview1 wasi;
+    private final LineStream stdout;
+    private final LineStream stderr;
+
+    ConfinedWasi(Sandbox sandbox) {
+        this.stdout = new LineStream(sandbox.stdout());
+        this.stderr = new LineStream(sandbox.stderr());
+        WasiOptions.Builder options = WasiOptions.builder().withStdout(stdout).withStderr(stderr)
+                .withStdin(java.io.InputStream.nullInputStream());
+        if (!sandbox.clock()) {
+            options.withClock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        }
+        sandbox.environment().forEach(options::withEnvironment);
+        for (Path dir : sandbox.readDirs()) {
+            options.withDirectory(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), dir);
+        }
+        this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
+    }
+
+    HostFunction[] functions() {
+        HostFunction[] all = wasi.toHostFunctions();
+        HostFunction[] confined = new HostFunction[all.length];
+        for (int i = 0; i < all.length; i++) {
+            HostFunction f = all[i];
+            confined[i] = new HostFunction(f.module(), f.name(), f.functionType(), confine(f.name(), f.handle()));
+        }
+        return confined;
+    }
+
+    private static WasmFunctionHandle confine(String name, WasmFunctionHandle handle) {
+        if (CHANGES_FILES.contains(name)) {
+            return (instance, args) -> new long[] {EROFS};
+        }
+        if (name.equals("path_open")) {
+            return (instance, args) -> {
+                boolean writes = (args[4] & OFLAGS_CREATE_EXCL_TRUNC) != 0 || (args[5] & RIGHT_FD_WRITE) != 0;
+                return writes ? new long[] {EROFS} : handle.apply(instance, args);
+            };
+        }
+        return handle;
+    }
+
+    @Override
+    public void close() {
+        wasi.close();
+        stdout.flushLine();
+        stderr.flushLine();
+    }
+
+    /** Passes on each complete line written to it; the rest when closed. */
+    private static final class LineStream extends OutputStream {
+        private final Consumer<String> lines;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineStream(Consumer<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                flushLine();
+            } else {
+                line.write(b);
+            }
+        }
+
+        synchronized void flushLine() {
+            if (line.size() > 0) {
+                lines.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            }
+        }
+    }
+}
