@@ -1,5 +1,7 @@
 package io.conveyor.wasm.internal.engine;
 
+import java.util.Set;
+
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
@@ -13,9 +15,11 @@ final class ChicoryInstance implements WasmInstance {
     private final ConfinedWasi wasi;
     private final Sandbox sandbox;
     private final Deadlines deadlines;
+    private final Set<String> exported;
 
-    ChicoryInstance(Instance instance, ConfinedWasi wasi, Sandbox sandbox, Deadlines deadlines) {
+    ChicoryInstance(Instance instance, Set<String> exported, ConfinedWasi wasi, Sandbox sandbox, Deadlines deadlines) {
         this.instance = instance;
+        this.exported = exported;
         this.wasi = wasi;
         this.sandbox = sandbox;
         this.deadlines = deadlines;
@@ -45,11 +49,7 @@ final class ChicoryInstance implements WasmInstance {
 
     @Override
     public boolean exports(String function) {
-        try {
-            return instance.exportType(function) != null;
-        } catch (ChicoryException | IllegalArgumentException e) {
-            return false;
-        }
+        return exported.contains(function);
     }
 
     @Override

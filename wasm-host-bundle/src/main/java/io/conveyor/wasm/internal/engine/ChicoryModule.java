@@ -1,6 +1,7 @@
 package io.conveyor.wasm.internal.engine;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -79,7 +80,7 @@ final class ChicoryModule implements CompiledModule {
                     .withInitialize(false)
                     .withStart(false)
                     .build();
-            ChicoryInstance confined = new ChicoryInstance(instance, wasi, sandbox, deadlines);
+            ChicoryInstance confined = new ChicoryInstance(instance, Set.copyOf(exportedFunctions()), wasi, sandbox, deadlines);
             confined.initialize();
             return confined;
         } catch (ChicoryException e) {

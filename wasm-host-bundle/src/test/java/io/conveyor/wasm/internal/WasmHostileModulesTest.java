@@ -1,0 +1,198 @@
+package io.conveyor.wasm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.conveyor.api.stage.StageException;
+import io.conveyor.api.stage.StageRole;
+import io.conveyor.api.stage.TransformTask;
+import io.conveyor.testing.CollectingEmitter;
+import io.conveyor.testing.TestConfig;
+import io.conveyor.testing.TestContext;
+import io.conveyor.wasm.internal.codec.NdjsonCodec;
+import io.conveyor.wasm.internal.engine.ChicoryEngine;
+import io.conveyor.wasm.internal.engine.Deadlines;
+import io.conveyor.wasm.internal.engine.WasmFailure;
+import io.conveyor.wasm.internal.stage.Limits;
+import io.conveyor.wasm.internal.stage.WasmPlugin;
+import io.conveyor.wasm.internal.stage.WasmTransform;
+
+/**
+ * Loading and running modules on Chicory: a well-behaved one passes rows through, and each
+ * hostile one fails with an error naming the module and the limit it broke, after which a
+ * healthy module still runs.
+ */
+class WasmHostileModulesTest {
+
+    private final Deadlines deadlines = new Deadlines();
+    private final ModuleLoader loader = new ModuleLoader(new ChicoryEngine(deadlines));
+    private final RootAllocator allocator = new RootAllocator();
+    private final TestContext context = TestContext.of(allocator, "w");
+    private final CollectingEmitter out = new CollectingEmitter();
+
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void release() {
+        out.close();
+        context.close();
+        allocator.close();
+        deadlines.shutdown();
+    }
+
+    @Test
+    void wellBehavedModuleDescribesItselfAndPassesRowsThrough() throws Exception {
+        WasmPlugin plugin = load("pass.wasm", TestModules.transform(TestModules.PASS));
+
+        assertEquals("test.pass", plugin.description().name());
+        assertEquals(List.of(StageRole.TRANSFORM), plugin.description().roles());
+        assertEquals("Passes rows on. (WebAssembly module pass.wasm, 1.2.3)",
+                plugin.descriptor(StageRole.TRANSFORM).description());
+        runBatches(plugin, Map.of(), 2);
+        assertEquals("{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n", ndjson(out.batches().get(0)));
+        assertEquals(2, out.batches().size());
+    }
+
+    @Test
+    void infiniteLoopFailsAtTheDeadline() throws Exception {
+        WasmPlugin plugin = load("loop.wasm", TestModules.transform(TestModules.LOOP));
+
+        StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of("wasm_timeout_ms", 300), 1));
+
+        assertEquals("wasm module loop.wasm: cv_transform ran past its deadline of 300 ms (wasm_timeout_ms)",
+                e.getMessage());
+        assertHealthyModuleStillRuns();
+    }
+
+    @Test
+    void unboundedMemoryGrowthStopsAtTheMemoryLimit() throws Exception {
+        WasmPlugin plugin = load("grow.wasm", TestModules.transform(TestModules.GROW));
+
+        StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of("wasm_memory_mb", 1), 1));
+
+        assertEquals("wasm module grow.wasm: cv_transform trapped at its memory limit of 1 MiB (wasm_memory_mb):"
+                + " Trapped on unreachable instruction", e.getMessage());
+        assertHealthyModuleStillRuns();
+    }
+
+    @Test
+    void hugeOutputIsRefusedBeforeItIsCopied() throws Exception {
+        WasmPlugin plugin = load("huge.wasm", TestModules.transform(TestModules.HUGE));
+
+        StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of(), 1));
+
+        assertEquals("wasm module huge.wasm: cv_transform returned 2147483647 bytes, more than its output limit of"
+                + " 64 MiB (wasm_max_output_mb)", e.getMessage());
+        assertHealthyModuleStillRuns();
+    }
+
+    @Test
+    void trapInTheMiddleOfTheRunFailsItAfterTheBatchesBefore() throws Exception {
+        WasmPlugin plugin = load("trap.wasm", TestModules.transform(TestModules.TRAP_ON_SECOND));
+
+        StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of(), 3));
+
+        assertEquals("wasm module trap.wasm: cv_transform trapped: Trapped on unreachable instruction", e.getMessage());
+        assertEquals(1, out.batches().size());
+        assertHealthyModuleStillRuns();
+    }
+
+    @Test
+    void moduleErrorIsReportedWithItsCodeAndMessage() throws Exception {
+        WasmPlugin plugin = load("refuse.wasm", TestModules.transform(TestModules.REFUSE));
+
+        StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of(), 1));
+
+        assertEquals("wasm module refuse.wasm: cv_transform failed: E_TEST: refused this batch", e.getMessage());
+    }
+
+    @Test
+    void wrongAbiVersionIsRefusedAtLoad() throws Exception {
+        Path file = TestModules.write(work, "abi2.wasm", TestModules.module(2, "\"transform\"", TestModules.PASS, "", ""));
+
+        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS));
+
+        assertEquals("it implements ABI version 2, and this host supports version 1", e.getMessage());
+    }
+
+    @Test
+    void fileThatIsNotWasmIsRefusedAtLoad() throws Exception {
+        Path file = Files.writeString(work.resolve("notes.wasm"), "just text");
+
+        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS));
+
+        assertEquals("not a WebAssembly module: it does not start with the bytes \\0asm", e.getMessage());
+    }
+
+    @Test
+    void roleWithoutItsExportIsRefusedAtLoad() throws Exception {
+        Path file = TestModules.write(work, "nosource.wasm",
+                TestModules.module(1, "\"transform\",\"source\"", TestModules.PASS, "", ""));
+
+        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS));
+
+        assertEquals("it declares the role source but does not export cv_next", e.getMessage());
+    }
+
+    private void assertHealthyModuleStillRuns() throws Exception {
+        out.close();
+        try (CollectingEmitter healthy = new CollectingEmitter()) {
+            WasmPlugin plugin = load("healthy.wasm", TestModules.transform(TestModules.PASS));
+            try (TransformTask task = open(plugin, Map.of())) {
+                try (VectorSchemaRoot batch = numbers(0)) {
+                    task.process("in", batch, healthy);
+                }
+            }
+            assertEquals("{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n", ndjson(healthy.batches().get(0)));
+        }
+    }
+
+    private WasmPlugin load(String name, String wat) throws Exception {
+        return loader.load(TestModules.write(work, name, wat), Limits.DEFAULTS);
+    }
+
+    private TransformTask open(WasmPlugin plugin, Map<String, ?> config) throws StageException {
+        WasmTransform transform = new WasmTransform(plugin);
+        return transform.open(TestConfig.of(transform.descriptor(), config, work), context, List.of("in"));
+    }
+
+    private void runBatches(WasmPlugin plugin, Map<String, ?> config, int batches) throws Exception {
+        try (TransformTask task = open(plugin, config)) {
+            for (int i = 0; i < batches; i++) {
+                try (VectorSchemaRoot batch = numbers(3L * i)) {
+                    task.process("in", batch, out);
+                }
+            }
+        }
+    }
+
+    private VectorSchemaRoot numbers(long first) {
+        BigIntVector n = new BigIntVector("n", context.allocator());
+        n.allocateNew(3);
+        for (int i = 0; i < 3; i++) {
+            n.set(i, first + i);
+        }
+        n.setValueCount(3);
+        VectorSchemaRoot batch = VectorSchemaRoot.of(n);
+        batch.setRowCount(3);
+        return batch;
+    }
+
+    private static String ndjson(VectorSchemaRoot batch) throws StageException {
+        return new String(new NdjsonCodec().encode(batch), StandardCharsets.UTF_8);
+    }
+}
