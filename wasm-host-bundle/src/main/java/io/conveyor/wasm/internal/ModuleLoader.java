@@ -11,8 +11,8 @@ import io.conveyor.api.stage.StageRole;
 import io.conveyor.wasm.internal.abi.Description;
 import io.conveyor.wasm.internal.abi.Guest;
 import io.conveyor.wasm.internal.engine.CompiledModule;
+import io.conveyor.wasm.internal.engine.Engines;
 import io.conveyor.wasm.internal.engine.Sandbox;
-import io.conveyor.wasm.internal.engine.WasmEngine;
 import io.conveyor.wasm.internal.engine.WasmFailure;
 import io.conveyor.wasm.internal.engine.WasmFailure.Kind;
 import io.conveyor.wasm.internal.stage.Limits;
@@ -21,19 +21,30 @@ import io.conveyor.wasm.internal.stage.WasmPlugin;
 /**
  * Reads a module file and checks it keeps to the ABI: the exports every module has, the ABI
  * version, a valid self-description, and the exports each declared role needs. The description
- * is read from an instance with no grants and the server's limits, which is then discarded.
+ * is read from an instance with no grants and the server's limits, on the server's engine, which
+ * is then discarded.
  */
 final class ModuleLoader {
 
-    private final WasmEngine engine;
+    private final Engines engines;
 
-    ModuleLoader(WasmEngine engine) {
-        this.engine = engine;
+    ModuleLoader(Engines engines) {
+        this.engines = engines;
     }
 
     WasmPlugin load(Path file, Limits limits) throws IOException, WasmFailure {
         String name = file.getFileName().toString();
-        CompiledModule module = engine.compile(name, Files.readAllBytes(file));
+        byte[] bytes = Files.readAllBytes(file);
+        CompiledModule module = engines.get(limits.engine()).compile(name, bytes);
+        try {
+            return new WasmPlugin(name, check(module, limits), bytes, module, engines, limits);
+        } catch (WasmFailure | RuntimeException e) {
+            module.close();
+            throw e;
+        }
+    }
+
+    private static Description check(CompiledModule module, Limits limits) throws WasmFailure {
         List<String> exports = module.exportedFunctions();
         List<String> missing = new ArrayList<>(Description.COMMON_EXPORTS);
         missing.removeAll(exports);
@@ -50,7 +61,7 @@ final class ModuleLoader {
                 }
             }
         }
-        return new WasmPlugin(name, description, module, limits);
+        return description;
     }
 
     private static Description describe(CompiledModule module, Limits limits) throws WasmFailure {

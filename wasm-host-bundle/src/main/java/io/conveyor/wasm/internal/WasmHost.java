@@ -25,8 +25,8 @@ import io.conveyor.api.stage.StageRole;
 import io.conveyor.wasm.WasmModuleDTO;
 import io.conveyor.wasm.WasmModuleException;
 import io.conveyor.wasm.WasmModules;
-import io.conveyor.wasm.internal.engine.ChicoryEngine;
 import io.conveyor.wasm.internal.engine.Deadlines;
+import io.conveyor.wasm.internal.engine.Engines;
 import io.conveyor.wasm.internal.engine.WasmFailure;
 import io.conveyor.wasm.internal.stage.Limits;
 import io.conveyor.wasm.internal.stage.WasmPlugin;
@@ -62,11 +62,18 @@ public final class WasmHost implements WasmModules {
 
         /** The folder whose modules are loaded at start; empty for the framework property conveyor.wasm.dir. */
         String plugins_dir() default "";
+
+        /**
+         * The engine that loads every module and runs it unless a stage sets {@code wasm_engine}:
+         * chicory or wasmtime.
+         */
+        String engine() default "chicory";
     }
 
     private final Map<Path, Loaded> loaded = new LinkedHashMap<>();
     private BundleContext context;
     private Deadlines deadlines;
+    private Engines engines;
     private ModuleLoader loader;
     private volatile Limits limits = Limits.DEFAULTS;
 
@@ -77,7 +84,8 @@ public final class WasmHost implements WasmModules {
     void activate(BundleContext context, Config config) {
         this.context = context;
         this.deadlines = new Deadlines();
-        this.loader = new ModuleLoader(new ChicoryEngine(deadlines));
+        this.engines = new Engines(deadlines);
+        this.loader = new ModuleLoader(engines);
         this.limits = limits(config);
         Path dir = pluginsDir(config);
         if (dir != null) {
@@ -107,11 +115,20 @@ public final class WasmHost implements WasmModules {
             loaded.values().forEach(WasmHost::unregister);
             loaded.clear();
         }
+        engines.shutdown();
         deadlines.shutdown();
     }
 
     private static Limits limits(Config config) {
-        return new Limits(config.memory_max_mb(), config.call_timeout_ms(), config.output_max_mb());
+        String engine = config.engine().strip();
+        if (!Engines.exists(engine)) {
+            LOG.error("{}: {}; no WASM module loads until it is corrected", PID, unknownEngine(engine));
+        }
+        return new Limits(config.memory_max_mb(), config.call_timeout_ms(), config.output_max_mb(), engine);
+    }
+
+    private static String unknownEngine(String engine) {
+        return Engines.unknown("the setting engine", engine);
     }
 
     private Path pluginsDir(Config config) {
@@ -139,6 +156,9 @@ public final class WasmHost implements WasmModules {
     @Override
     public WasmModuleDTO install(Path file) throws WasmModuleException {
         Path key = file.toAbsolutePath().normalize();
+        if (!Engines.exists(limits.engine())) {
+            throw new WasmModuleException(key + ": " + unknownEngine(limits.engine()) + " (" + PID + ")", null);
+        }
         WasmPlugin plugin;
         try {
             plugin = loader.load(key, limits);
@@ -154,8 +174,8 @@ public final class WasmHost implements WasmModules {
             }
             loaded.put(key, new Loaded(plugin, register(plugin)));
         }
-        LOG.info("Loaded WASM module {} ({} {}, {})", key.getFileName(), plugin.description().name(),
-                plugin.description().version(), plugin.description().roles());
+        LOG.info("Loaded WASM module {} ({} {}, {}, on {})", key.getFileName(), plugin.description().name(),
+                plugin.description().version(), plugin.description().roles(), plugin.engine());
         return dto(plugin);
     }
 
@@ -196,6 +216,7 @@ public final class WasmHost implements WasmModules {
         return registrations;
     }
 
+    /** Takes the module's services away and frees its compiled code. */
     private static void unregister(Loaded loaded) {
         for (ServiceRegistration<?> registration : loaded.registrations()) {
             try {
@@ -204,6 +225,7 @@ public final class WasmHost implements WasmModules {
                 // the bundle is stopping and took its services with it
             }
         }
+        loaded.plugin().close();
     }
 
     private static WasmModuleDTO dto(WasmPlugin plugin) {
@@ -213,7 +235,7 @@ public final class WasmHost implements WasmModules {
         dto.version = plugin.description().version();
         dto.roles = plugin.description().roles().stream().map(StageRole::id).toList();
         dto.format = plugin.description().format().name().toLowerCase(java.util.Locale.ROOT);
-        dto.engine = ChicoryEngine.NAME;
+        dto.engine = plugin.engine();
         return dto;
     }
 }

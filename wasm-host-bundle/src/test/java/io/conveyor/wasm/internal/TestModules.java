@@ -8,9 +8,16 @@ import com.dylibso.chicory.wabt.Wat2Wasm;
 
 /**
  * Plugin modules written in WAT for the tests, compiled with Chicory's wat2wasm: a well-behaved
- * pass-through transform, and hostile variants that differ only in the body of one export.
+ * pass-through transform, and hostile variants that differ only in the body of one export. Their
+ * memory declares a maximum of {@value #MAX_PAGES} pages (the default limit of 64 MiB), so that
+ * wasmtime runs them too.
  */
 final class TestModules {
+
+    /** The memory maximum of a module that runs on both engines under the default limits. */
+    static final String MAX_PAGES = "1024";
+    /** No memory maximum: the host's limit alone confines the module, which wasmtime cannot do. */
+    static final String NO_MAX = "";
 
     /** Returns a copy of its input: a pass-through transform. */
     static final String PASS = """
@@ -45,14 +52,24 @@ final class TestModules {
     static final String REFUSE = "(i64.const 0)";
 
     static String transform(String body) {
-        return module(1, "\"transform\"", body, "", "");
+        return transform(body, MAX_PAGES);
+    }
+
+    /** A transform whose memory may grow to {@code maxPages} (empty: no maximum). */
+    static String transform(String body, String maxPages) {
+        return module(1, "\"transform\"", body, "", "", maxPages);
+    }
+
+    static String module(int abi, String roles, String body, String imports, String functions) {
+        return module(abi, roles, body, imports, functions, MAX_PAGES);
     }
 
     /**
      * A module of ABI version {@code abi} with the given roles (JSON strings) whose
-     * {@code cv_transform} runs {@code body}, with {@code imports} and more {@code functions}.
+     * {@code cv_transform} runs {@code body}, with {@code imports}, more {@code functions}, and a
+     * memory of 2 pages that may grow to {@code maxPages}.
      */
-    static String module(int abi, String roles, String body, String imports, String functions) {
+    static String module(int abi, String roles, String body, String imports, String functions, String maxPages) {
         String describe = "{\\\"abi\\\":" + abi + ",\\\"name\\\":\\\"test.pass\\\",\\\"version\\\":\\\"1.2.3\\\","
                 + "\\\"roles\\\":[" + roles.replace("\"", "\\\"") + "],\\\"format\\\":\\\"ndjson\\\","
                 + "\\\"description\\\":\\\"Passes rows on.\\\",\\\"parameters\\\":[{\\\"name\\\":\\\"label\\\","
@@ -91,7 +108,7 @@ final class TestModules {
                   (func (export "cv_transform") (param $ptr i32) (param $len i32) (result i64)
                     %s)
                   %s)
-                """.formatted(imports, "", describe, error, abi, describeLength, describeLength, describeLength,
+                """.formatted(imports, maxPages, describe, error, abi, describeLength, describeLength, describeLength,
                 errorLength, body, functions);
     }
 

@@ -15,6 +15,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
@@ -23,22 +25,23 @@ import io.conveyor.testing.CollectingEmitter;
 import io.conveyor.testing.TestConfig;
 import io.conveyor.testing.TestContext;
 import io.conveyor.wasm.internal.codec.NdjsonCodec;
-import io.conveyor.wasm.internal.engine.ChicoryEngine;
 import io.conveyor.wasm.internal.engine.Deadlines;
+import io.conveyor.wasm.internal.engine.Engines;
 import io.conveyor.wasm.internal.engine.WasmFailure;
 import io.conveyor.wasm.internal.stage.Limits;
 import io.conveyor.wasm.internal.stage.WasmPlugin;
 import io.conveyor.wasm.internal.stage.WasmTransform;
 
 /**
- * Loading and running modules on Chicory: a well-behaved one passes rows through, and each
+ * Loading and running modules on each engine: a well-behaved one passes rows through, and each
  * hostile one fails with an error naming the module and the limit it broke, after which a
- * healthy module still runs.
+ * healthy module still runs. wasmtime refuses the modules it cannot confine.
  */
 class WasmHostileModulesTest {
 
     private final Deadlines deadlines = new Deadlines();
-    private final ModuleLoader loader = new ModuleLoader(new ChicoryEngine(deadlines));
+    private final Engines engines = new Engines(deadlines);
+    private final ModuleLoader loader = new ModuleLoader(engines);
     private final RootAllocator allocator = new RootAllocator();
     private final TestContext context = TestContext.of(allocator, "w");
     private final CollectingEmitter out = new CollectingEmitter();
@@ -51,12 +54,14 @@ class WasmHostileModulesTest {
         out.close();
         context.close();
         allocator.close();
+        engines.shutdown();
         deadlines.shutdown();
     }
 
-    @Test
-    void wellBehavedModuleDescribesItselfAndPassesRowsThrough() throws Exception {
-        WasmPlugin plugin = load("pass.wasm", TestModules.transform(TestModules.PASS));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void wellBehavedModuleDescribesItselfAndPassesRowsThrough(String engine) throws Exception {
+        WasmPlugin plugin = load(engine, "pass.wasm", TestModules.transform(TestModules.PASS));
 
         assertEquals("test.pass", plugin.description().name());
         assertEquals(List.of(StageRole.TRANSFORM), plugin.description().roles());
@@ -67,91 +72,99 @@ class WasmHostileModulesTest {
         assertEquals(2, out.batches().size());
     }
 
-    @Test
-    void infiniteLoopFailsAtTheDeadline() throws Exception {
-        WasmPlugin plugin = load("loop.wasm", TestModules.transform(TestModules.LOOP));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void infiniteLoopFailsAtTheDeadline(String engine) throws Exception {
+        WasmPlugin plugin = load(engine, "loop.wasm", TestModules.transform(TestModules.LOOP));
 
         StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of("wasm_timeout_ms", 300), 1));
 
         assertEquals("wasm module loop.wasm: cv_transform ran past its deadline of 300 ms (wasm_timeout_ms)",
                 e.getMessage());
-        assertHealthyModuleStillRuns();
+        assertHealthyModuleStillRuns(engine);
     }
 
-    @Test
-    void unboundedMemoryGrowthStopsAtTheMemoryLimit() throws Exception {
-        WasmPlugin plugin = load("grow.wasm", TestModules.transform(TestModules.GROW));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void unboundedMemoryGrowthStopsAtTheMemoryLimit(String engine) throws Exception {
+        WasmPlugin plugin = load(engine, "grow.wasm", TestModules.transform(TestModules.GROW, "16"));
 
         StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of("wasm_memory_mb", 1), 1));
 
         assertEquals("wasm module grow.wasm: cv_transform trapped at its memory limit of 1 MiB (wasm_memory_mb):"
                 + " Trapped on unreachable instruction", e.getMessage());
-        assertHealthyModuleStillRuns();
+        assertHealthyModuleStillRuns(engine);
     }
 
-    @Test
-    void hugeOutputIsRefusedBeforeItIsCopied() throws Exception {
-        WasmPlugin plugin = load("huge.wasm", TestModules.transform(TestModules.HUGE));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void hugeOutputIsRefusedBeforeItIsCopied(String engine) throws Exception {
+        WasmPlugin plugin = load(engine, "huge.wasm", TestModules.transform(TestModules.HUGE));
 
         StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of(), 1));
 
         assertEquals("wasm module huge.wasm: cv_transform returned 2147483647 bytes, more than its output limit of"
                 + " 64 MiB (wasm_max_output_mb)", e.getMessage());
-        assertHealthyModuleStillRuns();
+        assertHealthyModuleStillRuns(engine);
     }
 
-    @Test
-    void trapInTheMiddleOfTheRunFailsItAfterTheBatchesBefore() throws Exception {
-        WasmPlugin plugin = load("trap.wasm", TestModules.transform(TestModules.TRAP_ON_SECOND));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void trapInTheMiddleOfTheRunFailsItAfterTheBatchesBefore(String engine) throws Exception {
+        WasmPlugin plugin = load(engine, "trap.wasm", TestModules.transform(TestModules.TRAP_ON_SECOND));
 
         StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of(), 3));
 
         assertEquals("wasm module trap.wasm: cv_transform trapped: Trapped on unreachable instruction", e.getMessage());
         assertEquals(1, out.batches().size());
-        assertHealthyModuleStillRuns();
+        assertHealthyModuleStillRuns(engine);
     }
 
-    @Test
-    void moduleErrorIsReportedWithItsCodeAndMessage() throws Exception {
-        WasmPlugin plugin = load("refuse.wasm", TestModules.transform(TestModules.REFUSE));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void moduleErrorIsReportedWithItsCodeAndMessage(String engine) throws Exception {
+        WasmPlugin plugin = load(engine, "refuse.wasm", TestModules.transform(TestModules.REFUSE));
 
         StageException e = assertThrows(StageException.class, () -> runBatches(plugin, Map.of(), 1));
 
         assertEquals("wasm module refuse.wasm: cv_transform failed: E_TEST: refused this batch", e.getMessage());
     }
 
-    @Test
-    void wrongAbiVersionIsRefusedAtLoad() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void wrongAbiVersionIsRefusedAtLoad(String engine) throws Exception {
         Path file = TestModules.write(work, "abi2.wasm", TestModules.module(2, "\"transform\"", TestModules.PASS, "", ""));
 
-        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS));
+        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS.withEngine(engine)));
 
         assertEquals("it implements ABI version 2, and this host supports version 1", e.getMessage());
     }
 
-    @Test
-    void fileThatIsNotWasmIsRefusedAtLoad() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void fileThatIsNotWasmIsRefusedAtLoad(String engine) throws Exception {
         Path file = Files.writeString(work.resolve("notes.wasm"), "just text");
 
-        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS));
+        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS.withEngine(engine)));
 
         assertEquals("not a WebAssembly module: it does not start with the bytes \\0asm", e.getMessage());
     }
 
-    @Test
-    void roleWithoutItsExportIsRefusedAtLoad() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
+    void roleWithoutItsExportIsRefusedAtLoad(String engine) throws Exception {
         Path file = TestModules.write(work, "nosource.wasm",
                 TestModules.module(1, "\"transform\",\"source\"", TestModules.PASS, "", ""));
 
-        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS));
+        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS.withEngine(engine)));
 
         assertEquals("it declares the role source but does not export cv_next", e.getMessage());
     }
 
-    private void assertHealthyModuleStillRuns() throws Exception {
+    private void assertHealthyModuleStillRuns(String engine) throws Exception {
         out.close();
         try (CollectingEmitter healthy = new CollectingEmitter()) {
-            WasmPlugin plugin = load("healthy.wasm", TestModules.transform(TestModules.PASS));
+            WasmPlugin plugin = load(engine, "healthy.wasm", TestModules.transform(TestModules.PASS));
             try (TransformTask task = open(plugin, Map.of())) {
                 try (VectorSchemaRoot batch = numbers(0)) {
                     task.process("in", batch, healthy);
@@ -161,8 +174,8 @@ class WasmHostileModulesTest {
         }
     }
 
-    private WasmPlugin load(String name, String wat) throws Exception {
-        return loader.load(TestModules.write(work, name, wat), Limits.DEFAULTS);
+    private WasmPlugin load(String engine, String name, String wat) throws Exception {
+        return loader.load(TestModules.write(work, name, wat), Limits.DEFAULTS.withEngine(engine));
     }
 
     private TransformTask open(WasmPlugin plugin, Map<String, ?> config) throws StageException {

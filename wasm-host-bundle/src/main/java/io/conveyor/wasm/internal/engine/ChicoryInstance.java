@@ -69,19 +69,14 @@ final class ChicoryInstance implements WasmInstance {
 
     private InterruptedException interrupted(Deadlines.Armed deadline, String function) throws WasmFailure {
         if (deadline.disarm()) {
-            throw new WasmFailure(WasmFailure.Kind.DEADLINE, function + " ran past its deadline of "
-                    + sandbox.callMillis() + " ms (wasm_timeout_ms)");
+            throw Failures.deadline(function, sandbox);
         }
         return new InterruptedException(function + " was interrupted");
     }
 
     private WasmFailure failure(String function, Throwable e) {
         String reason = e instanceof StackOverflowError ? "call stack exhausted" : e.getMessage();
-        if (memoryAtLimit()) {
-            return new WasmFailure(WasmFailure.Kind.MEMORY, function + " trapped at its memory limit of "
-                    + mib(sandbox.memoryPages()) + " (wasm_memory_mb): " + reason, e);
-        }
-        return new WasmFailure(WasmFailure.Kind.TRAP, function + " trapped: " + reason, e);
+        return Failures.trapped(function, reason, memoryAtLimit(), sandbox, e);
     }
 
     @Override
@@ -113,10 +108,5 @@ final class ChicoryInstance implements WasmInstance {
     @Override
     public void close() {
         wasi.close();
-    }
-
-    static String mib(int pages) {
-        long bytes = (long) pages * Sandbox.PAGE_BYTES;
-        return bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MiB" : bytes / 1024 + " KiB";
     }
 }

@@ -2,8 +2,11 @@ package io.conveyor.wasm.internal.engine;
 
 import java.util.List;
 
-/** A module compiled once, from which any number of confined instances are made. */
-public interface CompiledModule {
+/**
+ * A module compiled once, from which any number of confined instances are made. Closed when its
+ * plugin is unloaded; instances made before stay usable until they are closed themselves.
+ */
+public interface CompiledModule extends AutoCloseable {
 
     /** The functions the module imports, as {@code module.name}. */
     List<String> importedFunctions();
@@ -19,4 +22,9 @@ public interface CompiledModule {
 
     /** A new instance, confined by {@code sandbox}; its start function and {@code _initialize} have run. */
     WasmInstance instantiate(Sandbox sandbox) throws WasmFailure;
+
+    /** Frees what the engine holds for the module; no instance can be made afterwards. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,14 +1,10 @@
 package io.conveyor.wasm.internal.engine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
@@ -32,12 +28,12 @@ final class ConfinedWasi implements AutoCloseable {
             "fd_filestat_set_size", "fd_filestat_set_times", "fd_allocate");
 
     private final WasiPreview1 wasi;
-    private final LineStream stdout;
-    private final LineStream stderr;
+    private final LogLines stdout;
+    private final LogLines stderr;
 
     ConfinedWasi(Sandbox sandbox) {
-        this.stdout = new LineStream(sandbox.stdout());
-        this.stderr = new LineStream(sandbox.stderr());
+        this.stdout = new LogLines(sandbox.stdout());
+        this.stderr = new LogLines(sandbox.stderr());
         WasiOptions.Builder options = WasiOptions.builder().withStdout(stdout).withStderr(stderr)
                 .withStdin(java.io.InputStream.nullInputStream());
         if (!sandbox.clock()) {
@@ -78,31 +74,5 @@ final class ConfinedWasi implements AutoCloseable {
         wasi.close();
         stdout.flushLine();
         stderr.flushLine();
-    }
-
-    /** Passes on each complete line written to it; the rest when closed. */
-    private static final class LineStream extends OutputStream {
-        private final Consumer<String> lines;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineStream(Consumer<String> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                flushLine();
-            } else {
-                line.write(b);
-            }
-        }
-
-        synchronized void flushLine() {
-            if (line.size() > 0) {
-                lines.accept(line.toString(StandardCharsets.UTF_8));
-                line.reset();
-            }
-        }
     }
 }

@@ -19,6 +19,11 @@ public final class WasmFailure extends Exception {
         MEMORY,
         /** A call returned more bytes than the output limit. */
         OUTPUT,
+        /**
+         * The engine cannot confine the module as the sandbox requires (wasmtime: no declared memory
+         * maximum), so the host does not run it there.
+         */
+        REFUSED,
         /** The module reported an error through {@code cv_last_error}; the instance stays usable. */
         GUEST_ERROR
     }

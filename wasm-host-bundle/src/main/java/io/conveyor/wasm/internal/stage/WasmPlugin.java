@@ -26,12 +26,14 @@ import io.conveyor.wasm.internal.codec.ArrowStreamCodec;
 import io.conveyor.wasm.internal.codec.BatchCodec;
 import io.conveyor.wasm.internal.codec.NdjsonCodec;
 import io.conveyor.wasm.internal.engine.CompiledModule;
+import io.conveyor.wasm.internal.engine.Engines;
 import io.conveyor.wasm.internal.engine.Sandbox;
 import io.conveyor.wasm.internal.engine.WasmFailure;
 
 /**
- * A loaded module: its file, its checked description, its compiled code and the server's limits.
- * Starts a confined, configured instance for each task.
+ * A loaded module: its file, its checked description, its code compiled for each engine a stage
+ * asks for (on first use) and the server's limits. Starts a confined, configured instance for
+ * each task.
  */
 public final class WasmPlugin {
 
@@ -41,21 +43,32 @@ public final class WasmPlugin {
     static final String READ_DIRS = "wasm_read_dirs";
     static final String CLOCK = "wasm_clock";
     static final String ENV = "wasm_env";
+    static final String ENGINE = "wasm_engine";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(WasmPlugin.class);
 
     private final String file;
     private final Description description;
-    private final CompiledModule module;
+    private final byte[] bytes;
+    private final Engines engines;
     private final Limits limits;
     private final BatchCodec codec;
+    private final Map<String, CompiledModule> compiled = new LinkedHashMap<>();
+    private boolean closed;
 
-    public WasmPlugin(String file, Description description, CompiledModule module, Limits limits) {
+    /**
+     * @param module the module as {@code limits.engine()} compiled it from {@code bytes}; the plugin
+     *               now owns it
+     */
+    public WasmPlugin(String file, Description description, byte[] bytes, CompiledModule module, Engines engines,
+            Limits limits) {
         this.file = file;
         this.description = description;
-        this.module = module;
+        this.bytes = bytes;
+        this.engines = engines;
         this.limits = limits;
+        this.compiled.put(limits.engine(), module);
         this.codec = description.format() == Description.BatchFormat.ARROW ? new ArrowStreamCodec() : new NdjsonCodec();
     }
 
@@ -65,6 +78,11 @@ public final class WasmPlugin {
 
     public Description description() {
         return description;
+    }
+
+    /** The engine the module was loaded on, and that runs it unless a stage sets {@code wasm_engine}. */
+    public String engine() {
+        return limits.engine();
     }
 
     BatchCodec codec() {
@@ -90,6 +108,10 @@ public final class WasmPlugin {
                 .description("Whether the module sees the real clock; otherwise time stands at 1970-01-01.").build());
         builder.parameter(Parameter.builder(ENV, ParameterType.STRING_LIST)
                 .description("Environment variables of the server the module may read.").build());
+        builder.parameter(Parameter.builder(ENGINE, ParameterType.STRING).defaultValue(limits.engine())
+                .allowedValues(Engines.NAMES.toArray())
+                .description("The engine that runs the module: chicory (pure Java) or wasmtime (native, refuses a"
+                        + " module whose memory declares no maximum within wasm_memory_mb).").build());
         return builder.build();
     }
 
@@ -98,7 +120,7 @@ public final class WasmPlugin {
         Sandbox sandbox = sandbox(config);
         Guest guest;
         try {
-            guest = new Guest(module.instantiate(sandbox), sandbox.outputBytes());
+            guest = new Guest(module(config.getString(ENGINE)).instantiate(sandbox), sandbox.outputBytes());
         } catch (WasmFailure e) {
             throw failure(e);
         }
@@ -112,6 +134,30 @@ public final class WasmPlugin {
             guest.close();
             Thread.currentThread().interrupt();
             throw StageException.cancelled();
+        }
+    }
+
+    /** The module compiled for {@code engine}, compiling it on first use. */
+    private CompiledModule module(String engine) throws WasmFailure {
+        synchronized (compiled) {
+            if (closed) {
+                throw new WasmFailure(WasmFailure.Kind.REFUSED, "it has been unloaded");
+            }
+            CompiledModule module = compiled.get(engine);
+            if (module == null) {
+                module = engines.get(engine).compile(file, bytes);
+                compiled.put(engine, module);
+            }
+            return module;
+        }
+    }
+
+    /** Frees the compiled modules; instances already started run on, no new one starts. */
+    public void close() {
+        synchronized (compiled) {
+            closed = true;
+            compiled.values().forEach(CompiledModule::close);
+            compiled.clear();
         }
     }
 
