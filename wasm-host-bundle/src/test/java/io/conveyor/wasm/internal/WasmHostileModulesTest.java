@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.conveyor.api.stage.Parameter;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.TransformTask;
@@ -159,6 +160,69 @@ class WasmHostileModulesTest {
         WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS.withEngine(engine)));
 
         assertEquals("it declares the role source but does not export cv_next", e.getMessage());
+    }
+
+    @Test
+    void wasmtimeRefusesAModuleWhoseMemoryDeclaresNoMaximumWhichChicoryRuns() throws Exception {
+        Path file = TestModules.write(work, "nomax.wasm", TestModules.transform(TestModules.PASS, TestModules.NO_MAX));
+        String refusal = "the wasmtime engine refuses to run it: its memory declares no maximum, and wasmtime cannot"
+                + " hold it to its limit of 64 MiB (wasm_memory_mb) any other way; declare a maximum of at most 1024"
+                + " pages, or run it on chicory (wasm_engine = \"chicory\"), which enforces every limit itself";
+
+        WasmFailure atLoad = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS.withEngine("wasmtime")));
+        WasmPlugin onChicory = loader.load(file, Limits.DEFAULTS);
+        StageException optedIn = assertThrows(StageException.class,
+                () -> runBatches(onChicory, Map.of("wasm_engine", "wasmtime"), 1));
+        runBatches(onChicory, Map.of(), 1);
+
+        assertEquals(refusal, atLoad.getMessage());
+        assertEquals(WasmFailure.Kind.REFUSED, atLoad.kind());
+        assertEquals("wasm module nomax.wasm: " + refusal, optedIn.getMessage());
+        assertEquals("{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n", ndjson(out.batches().get(0)));
+    }
+
+    @Test
+    void wasmtimeRefusesAMemoryMaximumAboveTheStageLimitWhichChicoryEnforces() throws Exception {
+        WasmPlugin plugin = load("chicory", "big.wasm", TestModules.transform(TestModules.PASS));
+
+        StageException e = assertThrows(StageException.class,
+                () -> runBatches(plugin, Map.of("wasm_engine", "wasmtime", "wasm_memory_mb", 1), 1));
+        runBatches(plugin, Map.of("wasm_memory_mb", 1), 1);
+
+        assertEquals("wasm module big.wasm: the wasmtime engine refuses to run it: its memory may grow to 64 MiB (its"
+                + " declared maximum), more than its limit of 1 MiB (wasm_memory_mb), and wasmtime cannot stop it"
+                + " earlier; lower the maximum to at most 16 pages, raise wasm_memory_mb, or run it on chicory"
+                + " (wasm_engine = \"chicory\"), which enforces every limit itself", e.getMessage());
+        assertEquals(1, out.batches().size());
+    }
+
+    @Test
+    void wasmtimeRefusesAModuleThatCanBlockInNativeCode() throws Exception {
+        String sleeps = "(import \"wasi_snapshot_preview1\" \"poll_oneoff\" (func (param i32 i32 i32 i32) (result i32)))";
+        Path file = TestModules.write(work, "sleeps.wasm",
+                TestModules.module(1, "\"transform\"", TestModules.PASS, sleeps, ""));
+
+        WasmFailure e = assertThrows(WasmFailure.class, () -> loader.load(file, Limits.DEFAULTS.withEngine("wasmtime")));
+        WasmPlugin onChicory = loader.load(file, Limits.DEFAULTS);
+
+        assertEquals("the wasmtime engine refuses to run it: it imports wasi_snapshot_preview1.poll_oneoff, which blocks"
+                + " in native code where the call deadline cannot stop it; run it on chicory (wasm_engine ="
+                + " \"chicory\"), which enforces every limit itself", e.getMessage());
+        assertEquals("test.pass", onChicory.description().name());
+    }
+
+    @Test
+    void stageChoosesAmongTheKnownEnginesAndDefaultsToTheServers() throws Exception {
+        WasmPlugin plugin = load("wasmtime", "pass.wasm", TestModules.transform(TestModules.PASS));
+
+        Parameter engine = plugin.descriptor(StageRole.TRANSFORM).parameter("wasm_engine").orElseThrow();
+
+        assertEquals("wasmtime", plugin.engine());
+        assertEquals("wasmtime", engine.defaultValue());
+        assertEquals(List.of("chicory", "wasmtime"), engine.allowedValues());
+        runBatches(plugin, Map.of("wasm_engine", "chicory"), 1);
+        runBatches(plugin, Map.of(), 1);
+        assertEquals(2, out.batches().size());
     }
 
     private void assertHealthyModuleStillRuns(String engine) throws Exception {
