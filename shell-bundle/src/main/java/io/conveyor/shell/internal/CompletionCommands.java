@@ -15,12 +15,13 @@ import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.PipelineDeployments;
 
 /**
- * Tab completion of the {@code conveyor:} commands' arguments in shells with JLine: the server's
- * console runs {@code conveyor:completions} from its {@code etc/gosh_profile}, Karaf from the
- * feature's {@code etc/scripts/conveyor.script}. Both consoles keep the definitions in the
- * session variable {@value #COMPLETIONS_VARIABLE}, filled by their {@code complete} command
- * (Felix gogo.jline's, which Karaf's shell embeds); a shell without a line reader has no such
- * variable and nothing to complete, and {@code completions} then does nothing.
+ * Tab completion of the {@code conveyor:} commands' arguments in a Gogo shell on JLine: the
+ * server's console runs {@code conveyor:completions} from its {@code etc/gosh_profile}. The
+ * definitions live in the session variable {@value #COMPLETIONS_VARIABLE}, which Felix gogo.jline
+ * creates for a session with a line reader and fills with its {@code complete} command; a session
+ * without one (gogo.shell, {@code bin/conveyor client}) has nothing to complete, and
+ * {@code completions} then does nothing. Karaf 4.4's console has the same variable and command,
+ * but its own completer drops the candidates they produce (docs/karaf.md).
  *
  * <p>{@code __candidates} is what the definitions call as the user presses Tab; like the
  * shell's own {@code __files}, its leading underscores keep it out of the command names Tab
@@ -32,7 +33,7 @@ import io.conveyor.api.runtime.PipelineDeployments;
         "osgi.command.function=__candidates" })
 public final class CompletionCommands {
 
-    /** The session variable in which the JLine consoles keep the {@code complete} definitions. */
+    /** The session variable in which a JLine console keeps the {@code complete} definitions. */
     static final String COMPLETIONS_VARIABLE = ".completions";
 
     private final Completions completions;
@@ -45,7 +46,7 @@ public final class CompletionCommands {
     }
 
     @Descriptor("define Tab completion of the conveyor commands in this console (options, pipeline, stage and"
-            + " function names); the server's console and Karaf's run it at start: completions")
+            + " function names); the server's console runs it at start: completions")
     public void completions(CommandSession session) throws Exception {
         if (session.get(COMPLETIONS_VARIABLE) == null) {
             return;

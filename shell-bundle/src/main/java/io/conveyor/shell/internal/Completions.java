@@ -9,9 +9,9 @@ import io.conveyor.api.runtime.PipelineDeployments;
 import io.conveyor.api.runtime.RunningPipelineDTO;
 
 /**
- * What Tab completes after a {@code conveyor:} command in a shell with JLine (the server's console,
- * Karaf's console and ssh): each command's options, and for its arguments the names the runtime
- * has right now: deployed pipelines, running pipelines and their stages, functions.
+ * What Tab completes after a {@code conveyor:} command in a Gogo shell on JLine (the server's
+ * console): each command's options, and for its arguments the names the runtime has right now:
+ * deployed pipelines, running pipelines and their stages, functions.
  *
  * <p>{@link #definitions()} are the shell's {@code complete} lines; they send every argument
  * position of a command to {@code conveyor:__candidates}, which calls {@link #candidates} with the
