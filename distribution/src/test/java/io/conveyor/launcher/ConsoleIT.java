@@ -1,6 +1,7 @@
 package io.conveyor.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ class ConsoleIT {
 
             console.type("exit\r");
             assertEquals(0, console.awaitExit());
+            assertTrue(Files.readString(temp.resolve(".gogo.history")).contains(":conveyor:status orders\n"));
         }
     }
 

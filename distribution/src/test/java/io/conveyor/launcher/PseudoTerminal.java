@@ -35,7 +35,10 @@ final class PseudoTerminal implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code bin/conveyor ARGS} in {@code workingDirectory} on a 160x50 terminal of type xterm. */
+    /**
+     * Starts {@code bin/conveyor ARGS} in {@code workingDirectory} on a 160x50 terminal of type
+     * xterm, with {@code workingDirectory} as the JVM's user home, where the console keeps its history.
+     */
     static PseudoTerminal start(Path workingDirectory, String... args) throws IOException {
         StringBuilder command = new StringBuilder("stty cols 160 rows 50; exec sh ")
                 .append(quoted(DistributionProcess.distribution().resolve("bin/conveyor").toString()));
@@ -47,7 +50,7 @@ final class PseudoTerminal implements AutoCloseable {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("TERM", "xterm");
         builder.environment().remove("JAVA_OPTS");
-        builder.environment().remove("CONVEYOR_OPTS");
+        builder.environment().put("CONVEYOR_OPTS", "-Duser.home=" + workingDirectory.toAbsolutePath());
         return new PseudoTerminal(builder.start());
     }
 
