@@ -45,8 +45,6 @@ public final class WasmHost implements WasmModules {
 
     static final String PID = "io.conveyor.wasm";
     static final String DIR_PROPERTY = "conveyor.wasm.dir";
-    /** The service property naming the module file a stage service comes from. */
-    static final String MODULE_PROPERTY = "conveyor.wasm.module";
     private static final Logger LOG = LoggerFactory.getLogger(WasmHost.class);
 
     /** Configuration (PID {@code io.conveyor.wasm}). */
@@ -204,7 +202,8 @@ public final class WasmHost implements WasmModules {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(Stage.FUNCTION, plugin.description().name());
             properties.put(Stage.ROLE, role.id());
-            properties.put(MODULE_PROPERTY, plugin.file());
+            properties.put(Stage.PROVIDER, plugin.file());
+            properties.put(Stage.PROVIDER_VERSION, plugin.description().version());
             registrations.add(switch (role) {
                 case SOURCE -> context.registerService(io.conveyor.api.stage.Source.class, new WasmSource(plugin),
                         properties);
