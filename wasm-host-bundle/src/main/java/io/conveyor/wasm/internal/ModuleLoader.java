@@ -67,7 +67,7 @@ final class ModuleLoader {
     private static Description describe(CompiledModule module, Limits limits) throws WasmFailure {
         Sandbox sandbox = new Sandbox((int) (limits.memoryMb() * (1 << 20) / Sandbox.PAGE_BYTES), limits.callTimeoutMs(),
                 limits.outputMb() << 20, List.of(), false, Map.of(), line -> { }, line -> { });
-        try (Guest guest = new Guest(module.instantiate(sandbox), sandbox.outputBytes())) {
+        try (Guest guest = new Guest(module.instantiateForFewCalls(sandbox), sandbox.outputBytes())) {
             int abi = guest.abiVersion();
             if (abi != Guest.ABI_VERSION) {
                 throw new WasmFailure(Kind.ABI, "it implements ABI version " + abi + ", and this host supports version "

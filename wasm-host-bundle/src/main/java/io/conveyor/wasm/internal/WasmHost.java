@@ -40,7 +40,7 @@ import io.conveyor.wasm.internal.stage.WasmTransform;
  * {@code plugins.dir} setting, else the framework property {@value #DIR_PROPERTY}); the server's
  * deploy folder adds, replaces and removes modules through {@link WasmModules}.
  */
-@Component(service = WasmModules.class, configurationPid = WasmHost.PID)
+@Component(service = WasmModules.class, configurationPid = WasmHost.PID, immediate = true)
 public final class WasmHost implements WasmModules {
 
     static final String PID = "io.conveyor.wasm";

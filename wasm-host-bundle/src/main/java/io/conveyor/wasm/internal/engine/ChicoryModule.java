@@ -45,6 +45,17 @@ final class ChicoryModule implements CompiledModule {
     /** Confines memory itself: the instance's memory may grow to the smaller of its maximum and the sandbox's. */
     @Override
     public WasmInstance instantiate(Sandbox sandbox) throws WasmFailure {
+        return instantiate(sandbox, machines());
+    }
+
+    /** Runs on Chicory's interpreter: compiling to bytecode takes longer than a few calls. */
+    @Override
+    public WasmInstance instantiateForFewCalls(Sandbox sandbox) throws WasmFailure {
+        return instantiate(sandbox, null);
+    }
+
+    /** @param machines the compiled code, or {@code null} for the interpreter */
+    private WasmInstance instantiate(Sandbox sandbox, Function<Instance, Machine> machines) throws WasmFailure {
         Failures.checkImports(importedFunctions());
         Failures.checkInitialMemory(shape, sandbox);
         int initial = shape.initialPages();
@@ -52,14 +63,16 @@ final class ChicoryModule implements CompiledModule {
                 : Math.min(declaredMaximumPages(), sandbox.memoryPages());
         ConfinedWasi wasi = new ConfinedWasi(sandbox);
         try {
-            Instance instance = Instance.builder(module)
+            Instance.Builder builder = Instance.builder(module)
                     .withMemoryLimits(new MemoryLimits(initial, maximum))
                     .withMemoryFactory(ByteArrayMemory::new)
                     .withImportValues(ImportValues.builder().addFunction(wasi.functions()).build())
-                    .withMachineFactory(machines())
                     .withInitialize(false)
-                    .withStart(false)
-                    .build();
+                    .withStart(false);
+            if (machines != null) {
+                builder.withMachineFactory(machines);
+            }
+            Instance instance = builder.build();
             ChicoryInstance confined = new ChicoryInstance(instance, Set.copyOf(exportedFunctions()), wasi, sandbox, deadlines);
             confined.initialize();
             return confined;

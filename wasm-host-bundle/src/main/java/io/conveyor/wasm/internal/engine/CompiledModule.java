@@ -23,6 +23,15 @@ public interface CompiledModule extends AutoCloseable {
     /** A new instance, confined by {@code sandbox}; its start function and {@code _initialize} have run. */
     WasmInstance instantiate(Sandbox sandbox) throws WasmFailure;
 
+    /**
+     * An instance for a few calls only (the host reads the self-description from it), as confined
+     * as {@link #instantiate}: an engine that compiles on first use may interpret instead, so that
+     * loading a module does not pay for a compilation no run may need.
+     */
+    default WasmInstance instantiateForFewCalls(Sandbox sandbox) throws WasmFailure {
+        return instantiate(sandbox);
+    }
+
     /** Frees what the engine holds for the module; no instance can be made afterwards. */
     @Override
     default void close() {
