@@ -37,6 +37,7 @@ export function cv_configure(config: usize, len: i32): i32 {
       field = new Text(name);
     }
   }
+  if (members.failed) return failStatus("E_CONFIG", "the configuration is not valid JSON");
   return OK;
 }
 

@@ -33,6 +33,7 @@ export function cv_configure(config: usize, len: i32): i32 {
     if (members.type != JsonType.STRING) return failStatus("E_CONFIG", "tag must be a string");
     tagLiteral = members.valueText();
   }
+  if (members.failed) return failStatus("E_CONFIG", "the configuration is not valid JSON");
   return OK;
 }
 

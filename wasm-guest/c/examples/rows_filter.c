@@ -36,13 +36,19 @@ static int set_field(char *name) {
 
 CV_EXPORT("cv_configure") int32_t cv_configure(const char *config, int32_t len) {
     if (set_field(strdup("name")) != CV_OK) return -1;
+    cv_json_members members;
     cv_json_member member;
-    if (cv_json_find((cv_str){config, (size_t)len}, "field", &member)) {
+    if (!cv_json_members_begin(&members, (cv_str){config, (size_t)len})) {
+        return cv_fail_status("E_CONFIG", "the configuration is not a JSON object");
+    }
+    while (cv_json_members_next(&members, &member)) {
+        if (!cv_json_key_is(&member, "field")) continue;
         if (member.type != CV_JSON_STRING) {
             return cv_fail_status("E_CONFIG", "field must be a string, not %s", cv_json_type_name(member.type));
         }
-        return set_field(cv_json_string_dup(member.value));
+        if (set_field(cv_json_string_dup(member.value)) != CV_OK) return -1;
     }
+    if (members.failed) return cv_fail_status("E_CONFIG", "the configuration is not valid JSON");
     return CV_OK;
 }
 

@@ -22,12 +22,18 @@ CV_EXPORT("cv_describe") cv_packed cv_describe(void) { return cv_return_text(DES
 
 /* Called once when a run opens the stage, with [stages.config] as JSON (defaults filled in). */
 CV_EXPORT("cv_configure") int32_t cv_configure(const char *config, int32_t len) {
+    cv_json_members members;
     cv_json_member member;
     cv_str tag = cv_str_of("\"hello\"");
-    if (cv_json_find((cv_str){config, (size_t)len}, "tag", &member)) {
+    if (!cv_json_members_begin(&members, (cv_str){config, (size_t)len})) {
+        return cv_fail_status("E_CONFIG", "the configuration is not a JSON object");
+    }
+    while (cv_json_members_next(&members, &member)) {
+        if (!cv_json_key_is(&member, "tag")) continue;
         if (member.type != CV_JSON_STRING) return cv_fail_status("E_CONFIG", "tag must be a string");
         tag = member.value;
     }
+    if (members.failed) return cv_fail_status("E_CONFIG", "the configuration is not valid JSON");
     cv_buf copy;
     cv_buf_init(&copy, tag.len + 1);
     cv_buf_append_str(&copy, tag);
