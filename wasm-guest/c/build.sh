@@ -30,6 +30,7 @@ if ! "$clang" $flags -o "$probe_dir/probe.wasm" "$probe_dir/probe.c" >"$probe_di
     : > "$skipped"
     for module in $modules; do
         echo "${module%%:*}-c.wasm: $reason" >> "$skipped"
+        rm -f "$out_dir/${module%%:*}-c.wasm" # left from a build that had clang
     done
     exit 0
 fi
