@@ -138,8 +138,8 @@ export class Output {
 
   private reserve(more: i32): void {
     if (this.cap - this.len >= more) return;
-    const wanted = max(this.cap * 2, this.len + more);
-    this.ptr = heap.realloc(this.ptr, <usize>wanted);
+    const wanted = max(max(this.cap * 2, this.len + more), 16);
+    this.ptr = this.ptr == 0 ? heap.alloc(<usize>wanted) : heap.realloc(this.ptr, <usize>wanted);
     this.cap = wanted;
   }
 
@@ -200,11 +200,12 @@ export class Output {
     return this.appendText(value.toString());
   }
 
-  // Hands the buffer over and returns its address; the Output is empty afterwards.
+  // Hands the buffer over and returns its address (never 0); the Output is empty afterwards.
   release(): usize {
+    if (this.ptr == 0) this.reserve(1);
     const ptr = this.ptr;
-    this.ptr = heap.alloc(16);
-    this.cap = 16;
+    this.ptr = 0;
+    this.cap = 0;
     this.len = 0;
     return ptr;
   }
@@ -217,9 +218,9 @@ export class Output {
 
   // Frees the buffer when the output is abandoned (an error).
   discard(): void {
-    heap.free(this.ptr);
-    this.ptr = heap.alloc(16);
-    this.cap = 16;
+    if (this.ptr != 0) heap.free(this.ptr);
+    this.ptr = 0;
+    this.cap = 0;
     this.len = 0;
   }
 }
