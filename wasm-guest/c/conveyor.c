@@ -186,30 +186,113 @@ static void append_zeros(cv_buf *buf, int count) {
     for (int i = 0; i < count; i++) cv_buf_append_char(buf, '0');
 }
 
-/* ECMAScript's Number::toString layout over the shortest round-tripping digits; this is also
- * what AssemblyScript prints, so the C and AssemblyScript SDKs write the same text. */
-void cv_buf_append_double(cv_buf *buf, double value) {
-    if (!isfinite(value)) {
-        cv_buf_append_text(buf, "null");
-        return;
+/* ---- doubles ------------------------------------------------------------------------------
+ * wasi-libc's strtod and printf work in 128-bit long double, emulated in software: correct but
+ * slow. The common cases take an exact shortcut instead: an integer below 2^53 and a power of
+ * ten up to 10^22 are both exact in a double, so one multiplication or division of the two is
+ * correctly rounded, just as strtod would round the decimal they stand for. */
+
+static const double POWERS_OF_TEN[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+#define EXACT_POWERS 22
+
+/* digits x 10^exponent, correctly rounded; false when the shortcut does not apply. */
+static bool exact_decimal(uint64_t digits, int exponent, double *value) {
+    if (digits >= (1ULL << 53) || exponent < -EXACT_POWERS || exponent > EXACT_POWERS) return false;
+    *value = exponent < 0 ? (double)digits / POWERS_OF_TEN[-exponent] : (double)digits * POWERS_OF_TEN[exponent];
+    return true;
+}
+
+/* A number literal of up to 15 significant digits and a small exponent, the usual case. */
+static bool read_simple_number(cv_str literal, double *value) {
+    const char *p = literal.ptr, *end = literal.ptr + literal.len;
+    bool negative = p < end && *p == '-';
+    if (negative) p++;
+    uint64_t digits = 0;
+    int significant = 0, exponent = 0;
+    bool in_fraction = false;
+    for (; p < end && *p != 'e' && *p != 'E'; p++) {
+        if (*p == '.') {
+            in_fraction = true;
+            continue;
+        }
+        if (digits > 0 || *p != '0') significant++;
+        if (significant > 15) return false;
+        digits = digits * 10 + (uint64_t)(*p - '0');
+        if (in_fraction) exponent--;
     }
+    if (p < end) {
+        int64_t written;
+        p++;
+        if (p < end && *p == '+') p++;
+        if (!cv_json_to_int64((cv_str){p, (size_t)(end - p)}, &written) || written < -100 || written > 100) {
+            return false;
+        }
+        exponent += (int)written;
+    }
+    if (!exact_decimal(digits, exponent, value)) return false;
+    if (negative) *value = -*value;
+    return true;
+}
+
+/* The shortest digits that read back as value (a finite, positive double), without trailing
+ * zeros, and the power of ten of the first one: 0.0125 gives "125" and -2. */
+static int shortest_digits(double value, char digits[24], int *exponent) {
+    /* Any decimal of up to 15 significant digits survives a trip through a double, so when the
+     * shortest digits have 15 or fewer they are the 15-digit rounding of value, zeros dropped;
+     * no other 15-digit decimal reads back as value. */
+    int power = (int)floor(log10(value));
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int scale = 14 - power;
+        double rounded;
+        if (scale < -EXACT_POWERS || scale > EXACT_POWERS) break;
+        double scaled = scale < 0 ? value / POWERS_OF_TEN[-scale] : value * POWERS_OF_TEN[scale];
+        if (scaled >= 1e15 || scaled < 1e14) {
+            power += scaled >= 1e15 ? 1 : -1; /* log10 was off by one next to a power of ten */
+            continue;
+        }
+        uint64_t candidate = (uint64_t)llround(scaled);
+        if (candidate >= 1000000000000000ULL) break;
+        if (!exact_decimal(candidate, power - 14, &rounded) || rounded != value) break;
+        int count = 15;
+        for (int i = count - 1; i >= 0; i--, candidate /= 10) digits[i] = (char)('0' + candidate % 10);
+        while (count > 1 && digits[count - 1] == '0') count--;
+        *exponent = power;
+        return count;
+    }
+    /* 16 or 17 digits, or a value far from 1 (subnormals have fewer digits than 15): the
+     * fewest and closest digits that read back, from printf. */
     char scientific[40];
     for (int precision = 1; precision <= 17; precision++) {
         snprintf(scientific, sizeof scientific, "%.*e", precision - 1, value);
         if (strtod(scientific, NULL) == value) break;
     }
-    const char *p = scientific;
-    if (*p == '-') {
-        cv_buf_append_char(buf, '-');
-        p++;
-    }
-    char digits[20];
     int count = 0;
+    const char *p = scientific;
     for (; *p != 'e'; p++) {
         if (*p != '.') digits[count++] = *p;
     }
-    int exponent = atoi(p + 1);
     while (count > 1 && digits[count - 1] == '0') count--;
+    *exponent = atoi(p + 1);
+    return count;
+}
+
+/* ECMAScript's Number::toString layout over the shortest digits; this is also what
+ * AssemblyScript prints, so the C and AssemblyScript SDKs write the same text. */
+void cv_buf_append_double(cv_buf *buf, double value) {
+    if (!isfinite(value)) {
+        cv_buf_append_text(buf, "null");
+        return;
+    }
+    if (value == 0) {
+        cv_buf_append_text(buf, "0.0"); /* -0 too, as AssemblyScript writes it */
+        return;
+    }
+    if (value < 0) cv_buf_append_char(buf, '-');
+    char digits[24];
+    int exponent;
+    int count = shortest_digits(fabs(value), digits, &exponent);
 
     int point = exponent + 1; /* how many digits stand before the decimal point */
     if (count <= point && point <= 21) {
@@ -540,6 +623,7 @@ bool cv_json_to_double(cv_str literal, double *value) {
     if (literal.len == 0 || scan_number(literal.ptr, literal.ptr + literal.len) != literal.ptr + literal.len) {
         return false;
     }
+    if (read_simple_number(literal, value)) return true;
     char small[64];
     char *text = literal.len < sizeof small ? small : malloc(literal.len + 1);
     if (text == NULL) return false;

@@ -85,9 +85,10 @@ void cv_buf_append_char(cv_buf *buf, char c);
 /* Appends text as a JSON string literal, quotes included, escaping what JSON requires. */
 void cv_buf_append_json_string(cv_buf *buf, const char *utf8, size_t len);
 void cv_buf_append_int64(cv_buf *buf, int64_t value);
-/* Appends a double as JavaScript prints it (the shortest digits that read back the same), with
- * ".0" added to whole numbers so the host reads the field as a float. NaN and the infinities,
- * which JSON cannot hold, are written as null. */
+/* Appends a double as JavaScript prints it (the shortest digits that read back the same; for a
+ * power of two beyond 1e22 or below 1e-7, possibly one digit more), with ".0" added to whole
+ * numbers so the host reads the field as a float. NaN and the infinities, which JSON cannot
+ * hold, are written as null. */
 void cv_buf_append_double(cv_buf *buf, double value);
 /* Hands the buffer to the host (it frees it): the packed buffer, or CV_ERROR with E_NOMEM. */
 cv_packed cv_buf_return(cv_buf *buf);

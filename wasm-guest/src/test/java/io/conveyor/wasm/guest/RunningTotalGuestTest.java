@@ -55,6 +55,25 @@ class RunningTotalGuestTest {
                 total.transform(rows("{\"amount\":1.25}", "{\"amount\":1e21}")));
     }
 
+    /**
+     * 0.1 + 0.2 needs 17 digits. C writes the shortest, as JavaScript does; AssemblyScript's
+     * Grisu2 writes other digits of the same double (wasm-guest/README.md says so).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"c", "as"})
+    void writesDigitsThatReadBackAsTheSameDouble(String language) throws GuestError {
+        GuestModule total = GuestModules.load("running-total", language);
+        total.configure("{\"field\":\"v\"}");
+
+        String output = total.transform(rows("{\"v\":0.1}", "{\"v\":0.2}"));
+
+        String sum = language.equals("c") ? "0.30000000000000004" : "0.30000000000000007";
+        assertEquals(rows(
+                "{\"v\":0.1,\"running_total\":0.1}",
+                "{\"v\":0.2,\"running_total\":" + sum + "}"), output);
+        assertEquals(0.1 + 0.2, Double.parseDouble(sum));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"c", "as"})
     void startsAfreshWhenConfiguredForANewRun(String language) throws GuestError {
