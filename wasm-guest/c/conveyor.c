@@ -568,6 +568,9 @@ static bool literal_contents(cv_str literal, const char **start, const char **en
 bool cv_json_string_equals(cv_str literal, const char *text, size_t text_len) {
     const char *p, *end;
     if (!literal_contents(literal, &p, &end)) return false;
+    if (memchr(p, '\\', (size_t)(end - p)) == NULL) { /* no escape: the bytes are the text */
+        return (size_t)(end - p) == text_len && memcmp(p, text, text_len) == 0;
+    }
     size_t matched = 0;
     while (p < end) {
         char decoded[4];

@@ -543,6 +543,13 @@ function isStringLiteral(ptr: usize, len: i32): bool {
   return len >= 2 && load<u8>(ptr) == QUOTE && load<u8>(ptr + <usize>len - 1) == QUOTE;
 }
 
+function containsBackslash(p: usize, end: usize): bool {
+  for (; p < end; p++) {
+    if (load<u8>(p) == BACKSLASH) return true;
+  }
+  return false;
+}
+
 // Whether a JSON string literal (quotes included) decodes to exactly text.
 export function jsonStringEquals(ptr: usize, len: i32, text: Text): bool {
   if (!isStringLiteral(ptr, len)) return false;
@@ -550,6 +557,9 @@ export function jsonStringEquals(ptr: usize, len: i32, text: Text): bool {
   const end = ptr + <usize>len - 1;
   const expected = text.ptr;
   const expectedLen = text.len;
+  if (!containsBackslash(p, end)) { // no escape: the bytes are the text
+    return <i32>(end - p) == expectedLen && memory.compare(p, expected, <usize>expectedLen) == 0;
+  }
   let matched = 0;
   while (p < end) {
     const n = decodeOne(p, end, scratch);
