@@ -42,7 +42,7 @@ cv_packed cv_pack(const void *ptr, size_t len) {
 cv_packed cv_return_bytes(const void *data, size_t len) {
     void *copy = malloc(len > 0 ? len : 1);
     if (copy == NULL) return cv_fail("E_NOMEM", "out of memory returning %zu bytes", len);
-    memcpy(copy, data, len);
+    if (len > 0) memcpy(copy, data, len); /* an empty input may come as (0, 0) */
     return cv_pack(copy, len);
 }
 
@@ -341,7 +341,7 @@ void cv_buf_free(cv_buf *buf) {
 
 cv_lines cv_lines_of(const void *batch, size_t len) {
     const char *start = batch;
-    return (cv_lines){start, start + len, 0};
+    return (cv_lines){start, len > 0 ? start + len : start, 0};
 }
 
 bool cv_lines_next(cv_lines *lines, cv_str *line) {

@@ -59,6 +59,16 @@ class AbiPlumbingTest {
         assertEquals(refusal.json(), module.lastError());
     }
 
+    /** An empty batch comes as (0, 0), without cv_alloc, and gives an empty batch back. */
+    @ParameterizedTest(name = "{0}-{1}")
+    @MethodSource("modules")
+    void takesAnEmptyBatchAsZeroZero(String name, String language) throws GuestError {
+        GuestModule module = GuestModules.load(name, language);
+        module.configure(name.equals("running-total") ? "{\"field\":\"n\"}" : "{\"add_metadata\":false}");
+
+        assertEquals("", module.transform(""));
+    }
+
     /** Every input and output is freed, so memory does not grow with the data passed through. */
     @ParameterizedTest(name = "{0}-{1}")
     @MethodSource("modules")

@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * One instance of a guest module, driven through the ABI of docs/wasm-abi.md exactly as a host
- * must: inputs are allocated with cv_alloc, written, passed, then freed with cv_dealloc; packed
- * outputs are copied, then freed with cv_dealloc; a 0 result or a non-zero status is an error
- * read from cv_last_error, whose buffer stays the module's.
+ * must: inputs are allocated with cv_alloc, written, passed, then freed with cv_dealloc (an empty
+ * one is passed as (0, 0)); packed outputs are copied, then freed with cv_dealloc; a 0 result or
+ * a non-zero status is an error read from cv_last_error, whose buffer stays the module's.
  */
 final class GuestModule {
     private final WasmModule module;
@@ -93,6 +93,9 @@ final class GuestModule {
 
     private long withInput(String export, String text) {
         byte[] bytes = text.getBytes(UTF_8);
+        if (bytes.length == 0) {
+            return call(export, 0, 0); // docs/wasm-abi.md: an empty input is (0, 0), without cv_alloc
+        }
         int ptr = alloc(bytes.length);
         if (ptr == 0) {
             throw new IllegalStateException("cv_alloc(" + bytes.length + ") returned 0");
