@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -25,6 +26,7 @@ public final class TestContext implements StageContext, AutoCloseable {
     private int batchSize = 8192;
     private int parallelism = 1;
     private boolean stopped;
+    private String resumePosition;
     private InputStream stdin = InputStream.nullInputStream();
     private final ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
     private final PrintStream stdout = new PrintStream(stdoutBytes, true, StandardCharsets.UTF_8);
@@ -56,6 +58,12 @@ public final class TestContext implements StageContext, AutoCloseable {
 
     public TestContext withStdin(InputStream in) {
         this.stdin = in;
+        return this;
+    }
+
+    /** Makes {@link #resumePosition()} return {@code position}, as for a source task opened after an upgrade. */
+    public TestContext resumingFrom(String position) {
+        this.resumePosition = position;
         return this;
     }
 
@@ -108,6 +116,11 @@ public final class TestContext implements StageContext, AutoCloseable {
     @Override
     public int parallelism() {
         return parallelism;
+    }
+
+    @Override
+    public Optional<String> resumePosition() {
+        return Optional.ofNullable(resumePosition);
     }
 
     @Override

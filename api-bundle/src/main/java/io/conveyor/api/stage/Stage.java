@@ -23,6 +23,22 @@ public interface Stage {
     /** Service property naming the role ({@code source}, {@code transform} or {@code sink}). */
     String ROLE = "conveyor.role";
 
+    /**
+     * Optional service property: the name a stage service registered on behalf of something other
+     * than its bundle goes by as its provider (a WebAssembly module: its file name). Listings,
+     * {@code [global] plugins} and error messages name it instead of the registering bundle.
+     *
+     * @since 1.3
+     */
+    String PROVIDER = "conveyor.provider";
+
+    /**
+     * Optional service property, with {@link #PROVIDER}: that provider's version, as text.
+     *
+     * @since 1.3
+     */
+    String PROVIDER_VERSION = "conveyor.provider.version";
+
     /** The declaration of this stage: function, role, parameters, documentation. */
     StageDescriptor descriptor();
 

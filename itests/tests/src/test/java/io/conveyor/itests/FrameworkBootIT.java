@@ -100,7 +100,8 @@ public class FrameworkBootIT {
                 .map(command -> command.getBundle().getSymbolicName() + " "
                         + Arrays.toString((String[]) command.getProperty("osgi.command.function")))
                 .sorted().toList();
-        assertEquals(List.of("io.conveyor.shell [list, info, docs, validate, run]",
+        assertEquals(List.of("io.conveyor.shell [completions, __candidates]",
+                "io.conveyor.shell [list, info, docs, validate, run]",
                 "io.conveyor.shell [pipelines, status, start, stop, history, graph]",
                 "io.conveyor.shell [plugins, upgrade]",
                 "io.conveyor.shell [top, tap]"), commands);

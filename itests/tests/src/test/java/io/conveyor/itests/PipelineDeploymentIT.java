@@ -212,6 +212,58 @@ public class PipelineDeploymentIT {
         assertEquals(List.of(), deployments.history("manual").orElseThrow());
     }
 
+    /**
+     * What Tab offers in a JLine console (docs/operations.md, "Tab completion"), asked of the
+     * {@code conveyor:__candidates} function the console calls, through Gogo as the console does.
+     */
+    @Test
+    public void completionOffersTheDeployedAndRunningPipelinesAndTheStagesOfARunningOne() throws Exception {
+        Runs.write(work.resolve("events.jsonl"), "");
+        drop("manual", scheduled(copy(null), "mode = \"manual\""));
+        drop("tail", """
+                [pipeline]
+                name = "tail"
+
+                [schedule]
+                mode = "continuous"
+
+                [[stages]]
+                id = "watch"
+                function = "file.watch"
+
+                [stages.config]
+                path = "%s"
+                poll_interval_ms = 50
+
+                [[stages]]
+                id = "show"
+                function = "stdout.stream"
+                inputs = ["watch"]
+                """.formatted(work.resolve("events.jsonl")));
+        Await.until("tail to run", () -> runtime.running().stream().anyMatch(r -> r.pipelineName.equals("tail")));
+        Await.until("manual to be deployed", () -> deployments.deployment("manual").isPresent());
+
+        assertEquals(List.of("manual", "tail"), candidates("conveyor:status", ""));
+        assertEquals(List.of("manual", "tail"), candidates("conveyor:graph", "--format", "dot", "t"));
+        assertEquals(List.of("tail"), candidates("conveyor:tap", "--limit", "3", ""));
+        assertEquals(List.of("watch", "show"), candidates("conveyor:tap", "tail", ""));
+        List<?> functions = candidates("conveyor:info", "");
+        assertTrue(functions.toString(), functions.containsAll(List.of("csv.read", "filter.apply", "file.watch")));
+        assertEquals(functions.size(), functions.stream().distinct().count());
+
+        // a session without a line reader (this one) has nothing to complete: completions leaves it alone
+        assertEquals("", execute("conveyor:completions"));
+    }
+
+    /** The candidates for the last of {@code words}, from the Gogo function the JLine consoles call. */
+    private List<?> candidates(String... words) throws Exception {
+        try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), System.out,
+                System.err)) {
+            session.put("words", List.of(words));
+            return (List<?>) session.execute("conveyor:__candidates $words " + (words.length - 1));
+        }
+    }
+
     /** A pipeline copying in.csv to out.csv, through a filter when {@code condition} is not null. */
     private String copy(String condition) {
         String filter = condition == null ? "" : """

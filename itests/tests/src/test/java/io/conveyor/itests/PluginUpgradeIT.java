@@ -53,7 +53,8 @@ import io.conveyor.api.runtime.RunRequest;
  * Upgrading a plugin under load: a continuous run (counter.stream, an unbounded source of numbered
  * rows at a steady rate -> stamp.apply, which stamps each row with its bundle's version ->
  * stdout.stream) keeps every row, in order, exactly once, while the transform's bundle is replaced
- * again and again; and the replaced revision's class loader becomes garbage once the bundle is
+ * again and again, and while the source's is (the new version continues from the position the old
+ * one reported); and the replaced revision's class loader becomes garbage once the bundle is
  * refreshed.
  *
  * <p>No assertion depends on timing: waits are bounded polls, and the pause rows saw during the
@@ -66,6 +67,7 @@ public class PluginUpgradeIT {
     private static final String STAMP_JAR = "stamp.jar";
     private static final String COUNTER_JAR = "counter.jar";
     private static final int UPGRADES = 20;
+    private static final int SOURCE_UPGRADES = 10;
     /** The engine's default, restored after a test that shortens it. */
     private static final long DEFAULT_UPGRADE_WAIT_SECONDS = 30;
 
@@ -162,6 +164,42 @@ public class PluginUpgradeIT {
                 List.of(figures.lost, figures.duplicated, figures.outOfPlace));
         assertEquals(emitted, rows.size());
         assertStampsFollowTheDeployments(rows, deployments);
+    }
+
+    @Test
+    public void continuousRunKeepsEveryRowInOrderThroughUpgradesOfItsSource() throws Exception {
+        deploy.deploy(TestPaths.stampPlugin(), STAMP_JAR);
+        Await.until("stamp.apply", () -> runtime.function("stamp.apply").isPresent());
+        SinkLog sink = new SinkLog();
+        Future<RunReportDTO> run = caller.submit(() -> runtime.run(request(sink)));
+        sink.awaitStamp("1.0.0");
+
+        String version = null;
+        for (int upgrade = 1; upgrade <= SOURCE_UPGRADES; upgrade++) {
+            version = (upgrade % 2 == 0 ? "1.0.0" : "2.0.0") + ".up" + String.format("%02d", upgrade);
+            deploy.deploy(deploy.withBundleVersion(TestPaths.counterPlugin(), version), COUNTER_JAR);
+            awaitSourceProvider("io.conveyor.itests.counter " + version);
+            int seen = sink.rows().size();
+            Await.until("rows from counter.stream " + version, () -> sink.rows().size() > seen);
+        }
+        Files.createFile(work.resolve("stop"));
+        RunReportDTO report = run.get(2 * Await.BOUND.toSeconds(), TimeUnit.SECONDS);
+
+        assertEquals("SUCCEEDED", Runs.outcome(report));
+        assertEquals("io.conveyor.itests.counter " + version, report.stages.get(0).provider);
+        List<Row> rows = sink.rows();
+        long emitted = report.stages.get(0).rowsOut;
+        UpgradeFigures figures = UpgradeFigures.of(rows, emitted, SOURCE_UPGRADES);
+        figures.write(TestPaths.buildFolder().resolve("source-upgrade-under-load.txt"));
+        assertEquals("rows lost, duplicated, out of place", List.of(0L, 0L, 0L),
+                List.of(figures.lost, figures.duplicated, figures.outOfPlace));
+        assertEquals(emitted, rows.size());
+    }
+
+    /** Waits until the running pipeline's source is served by {@code provider}. */
+    private void awaitSourceProvider(String provider) {
+        Await.until("stage 'numbers' to be served by " + provider, () -> runtime.stagesInUse().stream()
+                .anyMatch(use -> use.function.equals("counter.stream") && use.provider.equals(provider)));
     }
 
     @Test

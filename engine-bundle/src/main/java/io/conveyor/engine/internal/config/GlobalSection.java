@@ -53,10 +53,11 @@ final class GlobalSection {
         r.integer("stream_batch_size", 1000, 1, Integer.MAX_VALUE);
         r.integer("checkpoint_interval", 5000, 1, Long.MAX_VALUE);
         Location pluginsLocation = r.table().contains(List.of("plugins")) ? r.locationOf("plugins") : null;
+        Location wasmPluginsLocation = r.table().contains(List.of("wasm_plugins")) ? r.locationOf("wasm_plugins") : null;
         Set<String> keysSet = KEYS.stream().filter(key -> r.table().contains(List.of(key)))
                 .collect(Collectors.toUnmodifiableSet());
         GlobalSpec spec = new GlobalSpec(variables.values(), timeout, buffer, parallel, concurrency, plugins,
-                wasmPlugins, logLevel, executor, pluginsLocation, keysSet);
+                wasmPlugins, logLevel, executor, pluginsLocation, wasmPluginsLocation, keysSet);
         return new Result(spec, variables);
     }
 

@@ -60,9 +60,24 @@ final class ProviderFactory {
         }
         // OSGi: a service.ranking that is not an Integer counts as 0.
         int ranking = properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
+        String providerName = bundleSymbolicName;
+        Version providerVersion = bundleVersion;
+        if (properties.get(Stage.PROVIDER) instanceof String named && !named.isBlank()) {
+            providerName = named;
+            providerVersion = versionOf(properties.get(Stage.PROVIDER_VERSION));
+        }
         StageProvider provider = new StageProvider(new StageKey(name, role), serviceId, ranking,
-                bundleSymbolicName, bundleVersion, descriptor, stage, reference);
+                providerName, providerVersion, descriptor, stage, reference);
         return new Checked(provider, null);
+    }
+
+    /** A provider's declared version; one that is not an OSGi version counts as 0.0.0. */
+    private static Version versionOf(Object text) {
+        try {
+            return text instanceof String s ? Version.parseVersion(s) : Version.emptyVersion;
+        } catch (IllegalArgumentException e) {
+            return Version.emptyVersion;
+        }
     }
 
     private static Checked rejected(String reason) {

@@ -245,6 +245,7 @@ public final class PipelineService {
         PipelineSpec spec = loaded.spec().get().withDefaults(current.runDefaults());
         List<Problem> problems = new ArrayList<>(loaded.problems());
         awaitPlugins(spec).ifPresent(problems::add);
+        awaitWasmPlugins(spec).ifPresent(problems::add);
         List<Problem> planned = List.of();
         Plan plan = null;
         try {
@@ -256,34 +257,50 @@ public final class PipelineService {
         return all.isEmpty() ? new Compiled(spec, plan, List.of()) : new Compiled(spec, null, all);
     }
 
-    /**
-     * Checks {@code [global] plugins}: in a server, waits for them, bounded by the run's timeout
-     * and {@value #MAX_PLUGIN_WAIT_SECONDS} s; in a CLI run, where nothing can arrive any more,
-     * does not wait at all.
-     */
+    /** Checks {@code [global] plugins}: functions or bundle symbolic names the run needs. */
     private Optional<Problem> awaitPlugins(PipelineSpec spec) {
-        List<String> plugins = spec.global().plugins();
-        if (plugins.isEmpty()) {
+        return awaitPresent(spec, spec.global().plugins(), "plugins", spec.global().pluginsLocation(), "");
+    }
+
+    /**
+     * Checks {@code [global] wasm_plugins} as {@link #awaitPlugins} checks {@code plugins}: the
+     * original tool's name {@code echo_wasm} stands for the module file
+     * {@code conveyor_plugin_echo_wasm.wasm}, the name its stages' provider goes by.
+     */
+    private Optional<Problem> awaitWasmPlugins(PipelineSpec spec) {
+        List<String> files = spec.global().wasmPlugins().stream().map(n -> "conveyor_plugin_" + n + ".wasm").toList();
+        return awaitPresent(spec, files, "wasm_plugins", spec.global().wasmPluginsLocation(),
+                " (put the module files into the server's deploy/ folder, or the wasm-plugins/ folder of the"
+                        + " Conveyor home for command-line runs)");
+    }
+
+    /**
+     * Waits for {@code names} (functions or providers): in a server bounded by the run's timeout
+     * and {@value #MAX_PLUGIN_WAIT_SECONDS} s; in a CLI run, where nothing can arrive any more, not
+     * at all.
+     */
+    private Optional<Problem> awaitPresent(PipelineSpec spec, List<String> names, String key, Location location,
+            String hint) {
+        if (names.isEmpty()) {
             return Optional.empty();
         }
         long seconds = mode == RuntimeMode.CLI ? 0 : Math.min(spec.global().timeoutSeconds(), MAX_PLUGIN_WAIT_SECONDS);
         List<String> missing;
         try {
-            missing = registry.awaitPresent(plugins, Duration.ofSeconds(seconds));
+            missing = registry.awaitPresent(names, Duration.ofSeconds(seconds));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            missing = plugins;
+            missing = names;
         }
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        String names = missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+        String listed = missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
         String what = mode == RuntimeMode.CLI
                 ? (missing.size() == 1 ? " is" : " are") + " not available"
                 : " did not become available within " + seconds + " seconds";
-        Location where = spec.global().pluginsLocation() == null ? Location.of(spec.file())
-                : spec.global().pluginsLocation();
-        return Optional.of(new Problem(ErrorCode.PLUGIN, "[global] plugins: " + names + what, where, null,
-                "plugins"));
+        Location where = location == null ? Location.of(spec.file()) : location;
+        return Optional.of(new Problem(ErrorCode.PLUGIN, "[global] " + key + ": " + listed + what + hint, where, null,
+                key));
     }
 }

@@ -39,7 +39,7 @@ class PipelineLoaderTest {
         assertEquals("Keep sales of 150 or more and write them as pretty JSON records", spec.description());
         assertEquals("quickstart.toml", spec.file());
         // the quickstart sets log_level = "info", the default
-        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null,
+        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null, null,
                 Set.of("log_level")), spec.global());
         assertEquals(List.of("load_sales", "big_sales", "save"), spec.stages().stream().map(StageSpec::id).toList());
         StageSpec filter = spec.stages().get(1);
@@ -63,7 +63,7 @@ class PipelineLoaderTest {
 
         assertEquals("1.0.0", spec.version());
         assertEquals("", spec.description());
-        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null, Set.of()),
+        assertEquals(new GlobalSpec(Map.of(), 300, 100, 4, 10, List.of(), List.of(), "info", "dag", null, null, Set.of()),
                 spec.global());
         StageSpec stage = spec.stages().get(0);
         assertEquals(List.of(), stage.inputs());
@@ -78,7 +78,7 @@ class PipelineLoaderTest {
         assertEquals("2.1.0", spec.version());
         assertEquals(new GlobalSpec(Map.of("base", "/data/in", "name", "users"), 60, 16, 8, 3, List.of("http"),
                 List.of("echo_wasm"), "debug", "channel", new Location("everything.toml", 11, 1),
-                Set.of("variables", "timeout_seconds", "channel_buffer_size", "max_parallel_tasks", "concurrency",
+                new Location("everything.toml", 12, 1), Set.of("variables", "timeout_seconds", "channel_buffer_size", "max_parallel_tasks", "concurrency",
                         "log_level", "plugins", "wasm_plugins", "executor", "execution_mode", "stream_batch_size",
                         "checkpoint_interval")), spec.global());
         assertEquals(List.of("base", "name"), List.copyOf(spec.global().variables().keySet()));

@@ -96,7 +96,7 @@ public final class TestPipeline implements StageSupplier {
     public Plan plan() {
         GlobalSpec defaults = GlobalSpec.defaults();
         GlobalSpec global = new GlobalSpec(Map.of(), timeoutSeconds, channelBufferSize, 3,
-                defaults.concurrency(), List.of(), List.of(), "info", "dag", null, Set.of("timeout_seconds"));
+                defaults.concurrency(), List.of(), List.of(), "info", "dag", null, null, Set.of("timeout_seconds"));
         PipelineSpec spec = new PipelineSpec("p.toml", name, "1.0.0", "", global, List.copyOf(specs));
         List<PlannedStage> stages = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {

@@ -41,6 +41,16 @@ class ProviderFactoryTest {
     }
 
     @Test
+    void aServiceRegisteredOnBehalfOfAModuleIsNamedAfterIt() {
+        Map<String, Object> properties = properties("csv.read", "source");
+        properties.put(Stage.PROVIDER, "reader.wasm");
+        properties.put(Stage.PROVIDER_VERSION, "2.0.1");
+        assertEquals("reader.wasm 2.0.1", check(properties, StageRole.SOURCE, CSV_READ).provider().providerName());
+        properties.put(Stage.PROVIDER_VERSION, "two");
+        assertEquals("reader.wasm 0.0.0", check(properties, StageRole.SOURCE, CSV_READ).provider().providerName());
+    }
+
+    @Test
     void rankingThatIsNotAnIntegerCountsAsZero() {
         Map<String, Object> properties = properties("csv.read", "source");
         properties.put("service.ranking", "7");

@@ -10,6 +10,7 @@ import io.conveyor.api.stage.Stage;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageDescriptor;
+import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 
 /**
@@ -28,7 +29,8 @@ public class CounterSource implements Source {
             .unbounded()
             .description("Emits rows numbered 1, 2, 3, ... (column '" + NUMBER + "') at a steady rate, each with the"
                     + " JVM's System.nanoTime() when its batch was made (column '" + EMITTED + "'). The stream goes"
-                    + " on until the run stops, or until stop_file exists.")
+                    + " on until the run stops, or until stop_file exists. Its position is the number of rows emitted: after an"
+                    + " upgrade of its plugin during a continuous run, the new version goes on with the next number.")
             .parameter(Parameter.builder("rows_per_second", ParameterType.INTEGER).defaultValue(100)
                     .description("How many rows per second, on average.").example("200").build())
             .parameter(Parameter.builder("batch_rows", ParameterType.INTEGER).defaultValue(10)
@@ -51,7 +53,7 @@ public class CounterSource implements Source {
     }
 
     @Override
-    public SourceTask open(StageConfig config, StageContext context) {
+    public SourceTask open(StageConfig config, StageContext context) throws StageException {
         return new CounterTask(context, config.getLong("rows_per_second"), (int) config.getLong("batch_rows"),
                 config.isSet("stop_file") ? config.getPath("stop_file") : null);
     }

@@ -3,6 +3,7 @@ package io.conveyor.itests.counter.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.arrow.vector.BigIntVector;
@@ -10,6 +11,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import io.conveyor.api.stage.Emitter;
+import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageContext;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.SourceTask;
@@ -19,6 +21,9 @@ import io.conveyor.api.stage.SourceTask;
  * seconds after the first; a call waits at most {@value #MAX_WAIT_MILLIS} ms for it, then returns,
  * so that the engine can stop or pause the run between calls. A source held back by downstream
  * catches up at once.
+ *
+ * <p>Its {@linkplain #position() position} is the number of rows emitted so far: a task opened
+ * with it (after an upgrade of the plugin) goes on with the next number, at the same rate.
  */
 final class CounterTask implements SourceTask {
 
@@ -28,15 +33,37 @@ final class CounterTask implements SourceTask {
     private final long rowsPerSecond;
     private final int batchRows;
     private final Path stopFile;
+    private final long emittedBefore;
     private long start;
     private long emittedRows;
 
     /** @param stopFile the file whose existence ends the stream, or {@code null} */
-    CounterTask(StageContext context, long rowsPerSecond, int batchRows, Path stopFile) {
+    CounterTask(StageContext context, long rowsPerSecond, int batchRows, Path stopFile) throws StageException {
         this.context = context;
         this.rowsPerSecond = rowsPerSecond;
         this.batchRows = batchRows;
         this.stopFile = stopFile;
+        this.emittedBefore = resumePosition(context);
+        this.emittedRows = emittedBefore;
+    }
+
+    private static long resumePosition(StageContext context) throws StageException {
+        String position = context.resumePosition().orElse("0");
+        try {
+            long rows = Long.parseLong(position);
+            if (rows >= 0) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StageException(ErrorCode.PLUGIN, "cannot continue from position '" + position
+                + "': expected the number of rows emitted so far");
+    }
+
+    @Override
+    public Optional<String> position() {
+        return Optional.of(Long.toString(emittedRows));
     }
 
     @Override
@@ -45,10 +72,10 @@ final class CounterTask implements SourceTask {
             return false;
         }
         long now = System.nanoTime();
-        if (emittedRows == 0) {
+        if (emittedRows == emittedBefore) {
             start = now;
         }
-        long due = start + TimeUnit.SECONDS.toNanos(emittedRows) / rowsPerSecond;
+        long due = start + TimeUnit.SECONDS.toNanos(emittedRows - emittedBefore) / rowsPerSecond;
         if (due > now) {
             pause(Math.min(due - now, TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS)));
             return true;
