@@ -37,7 +37,7 @@ final class CliCommand {
         Path storage = createStorage();
         EmbeddedFramework framework;
         try {
-            framework = EmbeddedFramework.init(FrameworkProperties.forCli(storage, level).asMap());
+            framework = EmbeddedFramework.init(FrameworkProperties.forCli(storage, level, distribution.wasmPlugins()).asMap());
         } catch (LauncherException | RuntimeException e) {
             deleteRecursively(storage);
             throw e;

@@ -39,6 +39,11 @@ record Distribution(Path root) {
         return root.resolve("etc");
     }
 
+    /** The WASM modules a command-line run loads, and the ones the distribution ships. */
+    Path wasmPlugins() {
+        return root.resolve("wasm-plugins");
+    }
+
     /**
      * The bundles of every start level from 1 to {@code maxLevel}, by level, then file name, which
      * is the order they are installed and, within a level, started in.

@@ -22,6 +22,8 @@ final class FrameworkProperties {
     static final String CONVEYOR_HOME = "conveyor.home";
     static final String CONVEYOR_DEPLOY_DIR = "conveyor.deploy.dir";
     static final String CONVEYOR_PIPELINES_DIR = "conveyor.pipelines.dir";
+    /** The folder whose WASM modules the host loads at start (the WASM host's default plugins.dir). */
+    static final String CONVEYOR_WASM_DIR = "conveyor.wasm.dir";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -32,9 +34,10 @@ final class FrameworkProperties {
      * A CLI launch: a throwaway framework cache, no FileInstall and no shell (levels above
      * {@link #LEVEL_PLUGINS} are not even installed).
      */
-    static FrameworkProperties forCli(Path storage, LogLevel level) {
+    static FrameworkProperties forCli(Path storage, LogLevel level, Path wasmPlugins) {
         FrameworkProperties p = common(storage, level, LEVEL_PLUGINS, false);
         p.set(CONVEYOR_MODE, "cli");
+        p.set(CONVEYOR_WASM_DIR, wasmPlugins.toString());
         return p;
     }
 
@@ -52,6 +55,7 @@ final class FrameworkProperties {
         p.set(CONVEYOR_HOME, home.root().toString());
         p.set(CONVEYOR_DEPLOY_DIR, home.deploy().toString());
         p.set(CONVEYOR_PIPELINES_DIR, home.pipelines().toString());
+        p.set(CONVEYOR_WASM_DIR, home.wasmPlugins().toString());
         // FileInstall takes a comma-separated list: one watcher per folder, sharing these settings.
         p.set("felix.fileinstall.dir", home.deploy() + "," + home.etc() + "," + home.pipelines());
         p.set("felix.fileinstall.poll", "1000");

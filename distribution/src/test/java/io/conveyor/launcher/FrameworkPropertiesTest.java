@@ -20,7 +20,8 @@ class FrameworkPropertiesTest {
 
     @Test
     void cliStopsAtThePluginLevelAndWatchesNothing() {
-        FrameworkProperties p = FrameworkProperties.forCli(Path.of("/tmp/storage"), LogLevel.WARN);
+        FrameworkProperties p = FrameworkProperties.forCli(Path.of("/tmp/storage"), LogLevel.WARN,
+                Path.of("/opt/conveyor/wasm-plugins"));
 
         assertEquals("/tmp/storage", p.get("org.osgi.framework.storage"));
         assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
@@ -28,6 +29,7 @@ class FrameworkPropertiesTest {
         assertEquals("2", p.get("felix.log.level"));
         assertEquals("error", p.get("ds.loglevel"));
         assertEquals("cli", p.get("conveyor.mode"));
+        assertEquals("/opt/conveyor/wasm-plugins", p.get("conveyor.wasm.dir"));
         assertNull(p.get("felix.fileinstall.dir"));
         assertInstanceOf(FelixLogger.class, p.asMap().get("felix.log.logger"));
     }

@@ -63,6 +63,7 @@ public class FrameworkBootIT {
         assertEquals(Stream.of(
                 "io.conveyor.api",
                 "io.conveyor.arrow",
+                "io.conveyor.chicory",
                 "io.conveyor.deploy",
                 "io.conveyor.engine",
                 "io.conveyor.parquet",
@@ -75,7 +76,9 @@ public class FrameworkBootIT {
                 "io.conveyor.plugin.parquet",
                 "io.conveyor.plugin.reshape",
                 "io.conveyor.plugin.stream",
-                "io.conveyor.shell")
+                "io.conveyor.shell",
+                "io.conveyor.wasm",
+                "io.conveyor.wasmtime")
                 .collect(Collectors.toMap(name -> name, name -> "ACTIVE")), states);
     }
 
