@@ -26,6 +26,9 @@ final class ConveyorOptions {
     static final String DEPLOY_DIR = "felix.fileinstall.dir";
     /** The folder whose pipeline files the deployer deploys: the deploy folder, in tests. */
     static final String PIPELINES_DIR = "conveyor.pipelines.dir";
+    /** The folder whose WASM modules the host loads at start. */
+    static final String WASM_DIR = "conveyor.wasm.dir";
+    private static final List<String> WASM_MODULES = List.of("rows-filter", "running-total");
 
     private ConveyorOptions() {
     }
@@ -44,11 +47,28 @@ final class ConveyorOptions {
         Path deploy = TestPaths.newWorkFolder(testClass.getSimpleName() + "-deploy");
         options.add(frameworkProperty(DEPLOY_DIR).value(deploy.toString()));
         options.add(frameworkProperty(PIPELINES_DIR).value(deploy.toString()));
+        options.add(frameworkProperty(WASM_DIR).value(wasmPlugins(testClass).toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
         options.add(frameworkProperty("felix.fileinstall.log.level").value("1"));
         return options.toArray(Option[]::new);
+    }
+
+    /**
+     * The WASM modules the host loads at start, as the distribution's wasm-plugins/ folder holds
+     * them: the AssemblyScript builds of rows.filter and running.total.
+     */
+    private static Path wasmPlugins(Class<?> testClass) {
+        Path folder = TestPaths.newWorkFolder(testClass.getSimpleName() + "-wasm");
+        try {
+            for (String module : WASM_MODULES) {
+                Files.copy(TestPaths.wasmModule(module + "-as.wasm"), folder.resolve(module + ".wasm"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the WASM modules built by wasm-guest", e);
+        }
+        return folder;
     }
 
     private static Path bundlesAt(int startLevel) {

@@ -44,6 +44,11 @@ final class TestPaths {
         return Path.of(property("itests.bad.jar"));
     }
 
+    /** A WASM module built by wasm-guest, e.g. {@code rows-filter-as.wasm}. */
+    static Path wasmModule(String file) {
+        return Path.of(property("itests.wasm")).resolve(file);
+    }
+
     /** The counter plugin jar as built: {@code counter.stream}, an unbounded source of numbered rows. */
     static Path counterPlugin() {
         return Path.of(property("itests.counter.jar"));

@@ -1,0 +1,173 @@
+package io.conveyor.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import io.conveyor.api.runtime.ConveyorRuntime;
+import io.conveyor.api.runtime.FunctionDTO;
+import io.conveyor.api.runtime.RunReportDTO;
+import io.conveyor.wasm.WasmModules;
+
+/**
+ * WASM modules as stages in a real framework: the modules of the host's folder serve pipelines
+ * like Java stages; a module dropped into the deploy folder is loaded, a file that is not WASM is
+ * refused while the version loaded before stays, and a deleted one goes away; a run whose module
+ * breaks a limit fails with the module and the limit named, and the next run on the same server
+ * succeeds.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WasmPluginsIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConveyorRuntime runtime;
+
+    @Inject
+    private WasmModules modules;
+
+    @Configuration
+    public Option[] configuration() {
+        return ConveyorOptions.conveyor(WasmPluginsIT.class);
+    }
+
+    @Test
+    public void modulesOfTheHostsFolderAreListedWithTheirFileAsProvider() {
+        FunctionDTO filter = runtime.function("rows.filter").orElseThrow();
+
+        assertEquals(List.of("transform", "rows-filter.wasm", "1.0.0"),
+                List.of(filter.role, filter.bundleSymbolicName, filter.bundleVersion));
+        assertEquals("Drops rows whose status is \"deleted\" and upper-cases a field. (WebAssembly module"
+                + " rows-filter.wasm, 1.0.0)", filter.description);
+    }
+
+    @Test
+    public void theWasmExampleWritesItsExpectedOutput() {
+        Path work = TestPaths.newWorkFolder("wasm-example");
+        Path pipeline = Runs.copyExample("wasm", work);
+
+        RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+        assertEquals("SUCCEEDED", Runs.outcome(report));
+        assertEquals(Runs.read(TestPaths.examples().resolve("wasm/expected/orders.csv")),
+                Runs.read(work.resolve("examples/wasm/output/orders.csv")));
+    }
+
+    @Test
+    public void aModuleInTheDeployFolderIsLoadedKeptWhenItsFileIsBrokenAndUnloadedWhenDeleted() throws IOException {
+        Path deploy = Path.of(context.getProperty(ConveyorOptions.DEPLOY_DIR));
+        Path echo = deploy.resolve("echo.wasm");
+        dropAtomically(TestPaths.wasmModule("echo-as.wasm"), echo);
+        Await.until("echo to be loaded", () -> runtime.function("echo").isPresent());
+        Path work = TestPaths.newWorkFolder("wasm-echo");
+        assertEquals("SUCCEEDED", Runs.outcome(runtime.run(Runs.request(echoPipeline(work), work))));
+        assertEquals("[{\"message\":\"hi\",\"plugin\":\"echo-wasm\",\"type\":\"source\"}]",
+                Runs.read(work.resolve("echo.json")).strip());
+
+        Path text = Files.writeString(work.resolve("broken.wasm"), "not a module");
+        dropAtomically(text, echo);
+        // a module dropped after the broken file is loaded once FileInstall has passed both on
+        dropAtomically(TestPaths.wasmModule("running-total-as.wasm"), deploy.resolve("later.wasm"));
+        Await.until("later.wasm to be loaded", () -> modules.modules().stream().anyMatch(m -> m.file.equals("later.wasm")));
+        assertTrue("the version loaded before stays", modules.modules().stream().anyMatch(m -> m.file.equals("echo.wasm"))
+                && runtime.function("echo").isPresent());
+        Files.delete(deploy.resolve("later.wasm"));
+
+        Files.delete(echo);
+        Await.until("echo to be unloaded", () -> runtime.function("echo").isEmpty());
+    }
+
+    @Test
+    public void aRunWhoseModuleHitsItsMemoryLimitFailsAndTheNextRunSucceeds() {
+        Path work = TestPaths.newWorkFolder("wasm-limits");
+        // rows of 120 bytes: a batch of 8192 is more than the 1 MiB the first run allows
+        String padding = "x".repeat(100);
+        Runs.write(work.resolve("names.csv"), "name,status\n" + IntStream.range(0, 40_000)
+                .mapToObj(i -> padding + i + ",active").collect(Collectors.joining("\n")) + "\n");
+        String pipeline = """
+                [pipeline]
+                name = "limited"
+
+                [[stages]]
+                id = "load"
+                function = "csv.read"
+                [stages.config]
+                path = "names.csv"
+
+                [[stages]]
+                id = "clean"
+                function = "rows.filter"
+                inputs = ["load"]
+                [stages.config]
+                wasm_memory_mb = %d
+
+                [[stages]]
+                id = "save"
+                function = "csv.write"
+                inputs = ["clean"]
+                [stages.config]
+                path = "out.csv"
+                """;
+        Path file = work.resolve("filter.toml");
+
+        RunReportDTO limited = runtime.run(Runs.request(Runs.write(file, pipeline.formatted(1)), work));
+        assertEquals("FAILED", limited.outcome);
+        assertEquals(List.of("filter.toml:10:1: error[PLUGIN]: stage 'clean' (rows.filter) failed: wasm module"
+                + " rows-filter.wasm: cv_alloc could not get 278208 bytes for the input of cv_transform: its memory"
+                + " limit is reached (wasm_memory_mb)"), Runs.problemLines(limited.problems));
+        assertTrue("no partial output", Files.notExists(work.resolve("out.csv")));
+
+        RunReportDTO healthy = runtime.run(Runs.request(Runs.write(file, pipeline.formatted(64)), work));
+        assertEquals("SUCCEEDED", Runs.outcome(healthy));
+        assertEquals(40_001, Runs.read(work.resolve("out.csv")).lines().count());
+    }
+
+    private static Path echoPipeline(Path work) {
+        return Runs.write(work.resolve("echo.toml"), """
+                [pipeline]
+                name = "echo"
+
+                [[stages]]
+                id = "hello"
+                function = "echo"
+                [stages.config]
+                message = "hi"
+
+                [[stages]]
+                id = "save"
+                function = "json.write"
+                inputs = ["hello"]
+                [stages.config]
+                path = "echo.json"
+                format = "records"
+                """);
+    }
+
+    /** Copies {@code from} into the deploy folder under a hidden name, then renames it, as operators should. */
+    private static void dropAtomically(Path from, Path to) throws IOException {
+        Path part = to.resolveSibling("." + to.getFileName() + ".part");
+        Files.copy(from, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
