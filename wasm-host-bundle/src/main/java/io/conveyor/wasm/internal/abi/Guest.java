@@ -73,7 +73,7 @@ public final class Guest implements AutoCloseable {
         if (input.length == 0) {
             return instance.call(function, 0, 0)[0];
         }
-        int address = (int) instance.call("cv_alloc", input.length)[0];
+        int address = allocate(function, input.length);
         if (address == 0) {
             throw instance.memoryAtLimit()
                     ? new WasmFailure(Kind.MEMORY, "cv_alloc could not get " + input.length
@@ -85,6 +85,24 @@ public final class Guest implements AutoCloseable {
         long result = instance.call(function, address, input.length)[0];
         instance.call("cv_dealloc", address, input.length);
         return result;
+    }
+
+    /**
+     * A trap in {@code cv_alloc} is how many runtimes (AssemblyScript's among them) fail an
+     * allocation that memory cannot grow to hold: the message says what was asked and hints at the
+     * memory limit.
+     */
+    private int allocate(String function, int length) throws WasmFailure, InterruptedException {
+        try {
+            return (int) instance.call("cv_alloc", length)[0];
+        } catch (WasmFailure e) {
+            if (e.kind() != Kind.TRAP) {
+                throw e;
+            }
+            String reason = e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip();
+            throw new WasmFailure(Kind.MEMORY, "cv_alloc trapped when asked for " + length + " bytes for the input of "
+                    + function + "; the module may have run out of memory under wasm_memory_mb: " + reason, e);
+        }
     }
 
     private void status(String function, long status) throws WasmFailure, InterruptedException {
