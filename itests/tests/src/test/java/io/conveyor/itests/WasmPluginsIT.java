@@ -83,7 +83,7 @@ public class WasmPluginsIT {
         Await.until("echo to be loaded", () -> runtime.function("echo").isPresent());
         Path work = TestPaths.newWorkFolder("wasm-echo");
         assertEquals("SUCCEEDED", Runs.outcome(runtime.run(Runs.request(echoPipeline(work), work))));
-        assertEquals("[{\"message\":\"hi\",\"plugin\":\"echo-wasm\",\"type\":\"source\"}]",
+        assertEquals("[{\"message\":\"hi\",\"plugin\":\"echo-wasm\",\"type\":\"source\",\"_echo_processed\":true}]",
                 Runs.read(work.resolve("echo.json")).strip());
 
         Path text = Files.writeString(work.resolve("broken.wasm"), "not a module");
@@ -145,6 +145,7 @@ public class WasmPluginsIT {
         assertEquals(40_001, Runs.read(work.resolve("out.csv")).lines().count());
     }
 
+    /** The original tool's echo plugin in its three roles: source, transform (marking rows) and sink. */
     private static Path echoPipeline(Path work) {
         return Runs.write(work.resolve("echo.toml"), """
                 [pipeline]
@@ -157,9 +158,23 @@ public class WasmPluginsIT {
                 message = "hi"
 
                 [[stages]]
+                id = "mark"
+                function = "echo"
+                inputs = ["hello"]
+                [stages.config]
+                add_metadata = true
+
+                [[stages]]
+                id = "drain"
+                function = "echo"
+                inputs = ["hello"]
+                [stages.config]
+                mode = "sink"
+
+                [[stages]]
                 id = "save"
                 function = "json.write"
-                inputs = ["hello"]
+                inputs = ["mark"]
                 [stages.config]
                 path = "echo.json"
                 format = "records"
