@@ -5,9 +5,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-classpath="$root/wasm-host-bundle/target/bench.classpath"
+classpath="$root/wasm-host-bundle/target/bench.classpath"   # each module writes its own target/bench.classpath
 mvn -B -q -DskipTests package dependency:build-classpath -pl wasm-host-bundle,wasm-guest -am \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >/dev/null
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 modules=()
 for m in rows-filter-c rows-filter-as; do
   if [ -f "wasm-guest/target/wasm/$m.wasm" ]; then modules+=("$root/wasm-guest/target/wasm/$m.wasm"); fi

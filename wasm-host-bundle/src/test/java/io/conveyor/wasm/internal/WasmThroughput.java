@@ -18,6 +18,7 @@ import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.TransformTask;
 import io.conveyor.testing.TestConfig;
 import io.conveyor.testing.TestContext;
+import io.conveyor.wasm.internal.codec.NdjsonCodec;
 import io.conveyor.wasm.internal.engine.Deadlines;
 import io.conveyor.wasm.internal.engine.Engines;
 import io.conveyor.wasm.internal.stage.Limits;
@@ -41,6 +42,7 @@ public final class WasmThroughput {
             List<VectorSchemaRoot> batches = batches(allocator, ROWS, BATCH);
             List<VectorSchemaRoot> singles = batches(allocator, 2_000, 1);
             report("java", "-", median(() -> javaFilter(batches, allocator)), 0);
+            report("ndjson", "(host only)", median(() -> ndjsonRoundTrip(batches, allocator)), 0);
             Deadlines deadlines = new Deadlines();
             Engines engines = new Engines(deadlines);
             for (String module : args) {
@@ -97,6 +99,16 @@ public final class WasmThroughput {
                 task.process("in", batch, out);
             }
             task.finish(out);
+        }
+    }
+
+    /** What the host does around every call of an ndjson module: encode the batch, decode an output as large. */
+    private static void ndjsonRoundTrip(List<VectorSchemaRoot> batches, BufferAllocator allocator) throws Exception {
+        NdjsonCodec codec = new NdjsonCodec();
+        for (VectorSchemaRoot batch : batches) {
+            for (VectorSchemaRoot decoded : codec.decode(codec.encode(batch), allocator)) {
+                decoded.close();
+            }
         }
     }
 

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -27,9 +29,9 @@ import org.apache.arrow.vector.util.Text;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import io.conveyor.api.stage.ErrorCode;
 import io.conveyor.api.stage.StageException;
@@ -53,11 +55,14 @@ public final class NdjsonCodec implements BatchCodec {
         List<FieldVector> columns = batch.getFieldVectors();
         try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
             json.setRootValueSeparator(null);
+            List<CellWriter> writers = new ArrayList<>();
+            for (FieldVector column : columns) {
+                writers.add(CellWriter.of(column));
+            }
             for (int row = 0; row < batch.getRowCount(); row++) {
                 json.writeStartObject();
-                for (FieldVector column : columns) {
-                    json.writeFieldName(column.getName());
-                    writeValue(json, column.getObject(row));
+                for (CellWriter writer : writers) {
+                    writer.write(json, row);
                 }
                 json.writeEndObject();
                 json.writeRaw('\n');
@@ -66,6 +71,81 @@ public final class NdjsonCodec implements BatchCodec {
             throw StageException.io("cannot encode a batch as JSON lines: " + e.getMessage(), e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Writes one column's cell as a field of the row's object, reading the vector directly for
+     * the common types (no boxing, strings copied as UTF-8 bytes), through {@code getObject} for
+     * the rest.
+     */
+    private abstract static class CellWriter {
+        private final SerializedString name;
+        final FieldVector vector;
+
+        CellWriter(FieldVector vector) {
+            this.name = new SerializedString(vector.getName());
+            this.vector = vector;
+        }
+
+        static CellWriter of(FieldVector vector) {
+            if (vector instanceof VarCharVector text) {
+                return new CellWriter(vector) {
+                    private byte[] buffer = new byte[256];
+
+                    @Override
+                    void value(JsonGenerator json, int row) throws IOException {
+                        int start = text.getStartOffset(row);
+                        int length = text.getEndOffset(row) - start;
+                        if (buffer.length < length) {
+                            buffer = new byte[Math.max(length, buffer.length * 2)];
+                        }
+                        text.getDataBuffer().getBytes(start, buffer, 0, length);
+                        json.writeUTF8String(buffer, 0, length);
+                    }
+                };
+            }
+            if (vector instanceof BaseIntVector integers) {
+                return new CellWriter(vector) {
+                    @Override
+                    void value(JsonGenerator json, int row) throws IOException {
+                        json.writeNumber(integers.getValueAsLong(row));
+                    }
+                };
+            }
+            if (vector instanceof Float8Vector doubles) {
+                return new CellWriter(vector) {
+                    @Override
+                    void value(JsonGenerator json, int row) throws IOException {
+                        json.writeNumber(doubles.get(row));
+                    }
+                };
+            }
+            if (vector instanceof BitVector bits) {
+                return new CellWriter(vector) {
+                    @Override
+                    void value(JsonGenerator json, int row) throws IOException {
+                        json.writeBoolean(bits.get(row) == 1);
+                    }
+                };
+            }
+            return new CellWriter(vector) {
+                @Override
+                void value(JsonGenerator json, int row) throws IOException {
+                    writeValue(json, vector.getObject(row));
+                }
+            };
+        }
+
+        final void write(JsonGenerator json, int row) throws IOException {
+            json.writeFieldName(name);
+            if (vector.isNull(row)) {
+                json.writeNull();
+            } else {
+                value(json, row);
+            }
+        }
+
+        abstract void value(JsonGenerator json, int row) throws IOException;
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {
@@ -106,77 +186,106 @@ public final class NdjsonCodec implements BatchCodec {
 
     @Override
     public List<VectorSchemaRoot> decode(byte[] bytes, BufferAllocator allocator) throws StageException {
-        List<Map<String, JsonNode>> rows = parse(bytes);
-        if (rows.isEmpty()) {
+        Map<String, Column> columns = parse(bytes);
+        int rows = columns.isEmpty() ? 0 : columns.values().iterator().next().rows;
+        if (rows == 0) {
             return List.of();
         }
-        Map<String, ArrowType> types = inferTypes(rows);
         List<FieldVector> vectors = new ArrayList<>();
         try {
-            for (Map.Entry<String, ArrowType> column : types.entrySet()) {
-                vectors.add(fill(column.getKey(), column.getValue(), rows, allocator));
+            for (Column column : columns.values()) {
+                vectors.add(fill(column, rows, allocator));
             }
         } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
             throw e;
         }
         VectorSchemaRoot batch = new VectorSchemaRoot(vectors);
-        batch.setRowCount(rows.size());
+        batch.setRowCount(rows);
         return List.of(batch);
     }
 
-    private static List<Map<String, JsonNode>> parse(byte[] bytes) throws StageException {
-        List<Map<String, JsonNode>> rows = new ArrayList<>();
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
+    /** Reads every row with one streaming parser into columns of values; every column has every row. */
+    private static Map<String, Column> parse(byte[] bytes) throws StageException {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        int rows = 0;
+        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.START_OBJECT) {
+                    throw new StageException(ErrorCode.PLUGIN, "line " + parser.currentLocation().getLineNr()
+                            + " of its output is not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    Column column = columns.computeIfAbsent(name, Column::new);
+                    parser.nextToken();
+                    column.set(rows, value(parser));
+                }
+                rows++;
             }
-            JsonNode row;
-            try {
-                row = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new StageException(ErrorCode.PLUGIN, null, "line " + (i + 1) + " of its output is not JSON: "
-                        + e.getOriginalMessage(), e);
-            }
-            if (!row.isObject()) {
-                throw new StageException(ErrorCode.PLUGIN, "line " + (i + 1) + " of its output is not a JSON object");
-            }
-            Map<String, JsonNode> fields = new LinkedHashMap<>();
-            row.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
-            rows.add(fields);
+        } catch (JsonProcessingException e) {
+            throw new StageException(ErrorCode.PLUGIN, null, "line " + e.getLocation().getLineNr()
+                    + " of its output is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw StageException.io("cannot read the output: " + e.getMessage(), e);
         }
-        return rows;
+        for (Column column : columns.values()) {
+            column.rows = rows;
+        }
+        return columns;
+    }
+
+    /** The current value: a Long, Double, Boolean or String, JSON text for arrays and objects, null for null. */
+    private static Object value(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getText() : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case START_ARRAY, START_OBJECT -> JSON.readTree(parser).toString();
+            default -> parser.getText();
+        };
+    }
+
+    /** One field's values by row, and the type they add up to. */
+    private static final class Column {
+        final String name;
+        Object[] values = new Object[1024];
+        ArrowType type;
+        int rows;
+
+        Column(String name) {
+            this.name = name;
+        }
+
+        void set(int row, Object value) {
+            if (row >= values.length) {
+                values = Arrays.copyOf(values, Math.max(row + 1, values.length * 2));
+            }
+            values[row] = value;
+            if (value != null) {
+                type = widen(type, typeOf(value));
+            }
+        }
+
+        Object get(int row) {
+            return row < values.length ? values[row] : null;
+        }
     }
 
     private static final ArrowType INT64 = new ArrowType.Int(64, true);
     private static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
 
-    private static Map<String, ArrowType> inferTypes(List<Map<String, JsonNode>> rows) {
-        Map<String, ArrowType> types = new LinkedHashMap<>();
-        for (Map<String, JsonNode> row : rows) {
-            for (Map.Entry<String, JsonNode> field : row.entrySet()) {
-                JsonNode value = field.getValue();
-                if (value.isNull()) {
-                    types.putIfAbsent(field.getKey(), null);
-                    continue;
-                }
-                types.merge(field.getKey(), typeOf(value), NdjsonCodec::widen);
-            }
-        }
-        types.replaceAll((name, type) -> type == null ? ArrowType.Utf8.INSTANCE : type);
-        return types;
-    }
-
-    private static ArrowType typeOf(JsonNode value) {
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
+    private static ArrowType typeOf(Object value) {
+        if (value instanceof Long) {
             return INT64;
         }
-        if (value.isNumber()) {
+        if (value instanceof Double) {
             return FLOAT64;
         }
-        return value.getNodeType() == JsonNodeType.BOOLEAN ? ArrowType.Bool.INSTANCE : ArrowType.Utf8.INSTANCE;
+        return value instanceof Boolean ? ArrowType.Bool.INSTANCE : ArrowType.Utf8.INSTANCE;
     }
 
     private static ArrowType widen(ArrowType seen, ArrowType next) {
@@ -187,27 +296,26 @@ public final class NdjsonCodec implements BatchCodec {
         return numbers ? FLOAT64 : ArrowType.Utf8.INSTANCE;
     }
 
-    private static FieldVector fill(String name, ArrowType type, List<Map<String, JsonNode>> rows,
-            BufferAllocator allocator) {
-        FieldVector vector = FieldType.nullable(type).createNewSingleVector(name, allocator, null);
-        vector.setInitialCapacity(rows.size());
+    private static FieldVector fill(Column column, int rows, BufferAllocator allocator) {
+        ArrowType type = column.type == null ? ArrowType.Utf8.INSTANCE : column.type;
+        FieldVector vector = FieldType.nullable(type).createNewSingleVector(column.name, allocator, null);
+        vector.setInitialCapacity(rows);
         vector.allocateNew();
-        for (int r = 0; r < rows.size(); r++) {
-            JsonNode value = rows.get(r).get(name);
-            if (value == null || value.isNull()) {
+        for (int r = 0; r < rows; r++) {
+            Object value = column.get(r);
+            if (value == null) {
                 vector.setNull(r);
             } else if (vector instanceof BigIntVector longs) {
-                longs.setSafe(r, value.longValue());
+                longs.setSafe(r, (Long) value);
             } else if (vector instanceof Float8Vector doubles) {
-                doubles.setSafe(r, value.doubleValue());
+                doubles.setSafe(r, ((Number) value).doubleValue());
             } else if (vector instanceof BitVector bits) {
-                bits.setSafe(r, value.booleanValue() ? 1 : 0);
+                bits.setSafe(r, (Boolean) value ? 1 : 0);
             } else {
-                String text = value.isTextual() ? value.textValue() : value.toString();
-                ((VarCharVector) vector).setSafe(r, text.getBytes(StandardCharsets.UTF_8));
+                ((VarCharVector) vector).setSafe(r, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
             }
         }
-        vector.setValueCount(rows.size());
+        vector.setValueCount(rows);
         return vector;
     }
 }
