@@ -1,6 +1,7 @@
 package io.conveyor.deploy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -216,6 +217,32 @@ class DeploymentsTest {
         awaitState("other", DeploymentDTO.IDLE); // the deployer handles files in order
 
         assertEquals(List.of("name=orders", "name=other"), runtime.ran);
+    }
+
+    @Test
+    void anotherFolderUndeploysThePipelinesOfTheOldOneAndDeploysOnlyItsOwn() throws IOException {
+        deployments.useFolder(pipelines);
+        Path oldOrders = deploy("orders", "name=orders");
+        awaitState("orders", DeploymentDTO.IDLE);
+        deploy("tail", "name=tail\nmode=continuous\nwait=stop");
+        awaitState("tail", DeploymentDTO.RUNNING);
+        Path flows = Files.createDirectories(home.resolve("flows"));
+        Path newOrders = Files.writeString(flows.resolve("orders.toml"), "name=orders\nversion=2");
+
+        deployments.useFolder(flows);
+        assertEquals(List.of(), deployments.deployments()); // the continuous run was stopped with it
+        assertTrue(deployments.accepts(newOrders));
+        assertFalse(deployments.accepts(oldOrders));
+
+        deployments.deploy(newOrders);
+        awaitState("orders", DeploymentDTO.IDLE);
+        deployments.deploy(oldOrders); // a file the old folder's watcher had handed over before it stopped
+        deployments.undeploy(oldOrders); // or that it saw deleted
+        assertTrue(drained());
+        assertEquals(List.of("orders"), deployments.deployments().stream().map(d -> d.name).toList());
+        assertEquals("flows/orders.toml", deployment("orders").file);
+        assertEquals(List.of("name=orders", "name=tail\nmode=continuous\nwait=stop", "name=orders\nversion=2"),
+                runtime.ran);
     }
 
     @Test
