@@ -54,7 +54,10 @@ class WatchedFoldersIT {
             Files.writeString(flows.resolve("tick.toml"), copyPipeline("tick")
                     .replace("name = \"tick\"\n", "name = \"tick\"\n\n[schedule]\ninterval = \"100ms\"\n"));
             settings("pipelines.dir = flows\npoll.millis = 3600000\n");
+            DistributionProcess.awaitFileContains(log, "Pipeline files are deployed from " + flows + " instead of "
+                    + home.resolve("pipelines"));
             DistributionProcess.awaitFileContains(log, "Pipeline a undeployed");
+            DistributionProcess.awaitFileContains(log, "Watching " + flows + " for pipeline files every 3600000 ms");
             DistributionProcess.awaitFileContains(log, "Pipeline b deployed (once)");
             DistributionProcess.awaitFileContains(log, "Pipeline tick deployed (interval every 100ms)");
 
