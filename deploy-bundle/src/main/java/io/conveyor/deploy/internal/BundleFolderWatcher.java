@@ -17,11 +17,14 @@ import org.slf4j.LoggerFactory;
 /**
  * In a server, has FileInstall watch the plugin bundles' folder ({@code deploy.dir}, every
  * {@code poll.millis}), and reports each unusable folder setting of PID {@value PipelineDeployer#PID}.
- * Needs ConfigAdmin only, so that plugins can be dropped in even while the engine is down.
+ * Needs ConfigAdmin only, so that plugins can be dropped in even while the engine is down. A
+ * service only so that {@link PipelineDeployer} can wait for it: the plugins' watcher is configured
+ * first, and FileInstall, which applies its configurations one after the other, installs the
+ * plugins already in the folder before it looks at the pipelines that may use them.
  * A changed folder is watched from then on; the bundles installed from the previous one stay
  * installed (runs may be using them) until the server restarts.
  */
-@Component(immediate = true, configurationPid = PipelineDeployer.PID)
+@Component(service = BundleFolderWatcher.class, immediate = true, configurationPid = PipelineDeployer.PID)
 public final class BundleFolderWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleFolderWatcher.class);

@@ -66,11 +66,12 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
     /**
      * In a server, the watcher is configured here, while FileInstall is taking this installer into
      * its list (it activates this component by getting the service): a folder's files that
-     * FileInstall sees before then wait for its next poll.
+     * FileInstall sees before then wait for its next poll. {@code plugins} is there for its order
+     * only (see {@link BundleFolderWatcher}).
      */
     @Activate
-    public PipelineDeployer(@Reference ConveyorRuntime runtime, @Reference ConfigurationAdmin admin, Config config,
-            FolderSettings folders, BundleContext context) {
+    public PipelineDeployer(@Reference ConveyorRuntime runtime, @Reference ConfigurationAdmin admin,
+            @Reference BundleFolderWatcher plugins, Config config, FolderSettings folders, BundleContext context) {
         String home = context.getProperty(HOME);
         Path workingDirectory = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
         this.deployments = new Deployments(runtime, deployer, timer, runs,
@@ -105,8 +106,7 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
         try {
             folder = FileInstallWatcher.prepare(folders.pipelines());
         } catch (IOException e) {
-            LOG.error("{}: cannot watch {} for pipeline files ({}); {}", PID, folders.pipelines(), e,
-                    deployments.folder() == null ? "no folder is watched for them" : "still watching " + deployments.folder());
+            keepFolder(folders.pipelines(), e);
             return;
         }
         deployments.useFolder(folder);
@@ -116,6 +116,15 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
             }
         } catch (IOException e) {
             LOG.error("{}: cannot have FileInstall watch {} ({})", PID, folder, e.toString());
+        }
+    }
+
+    private void keepFolder(Path unusable, IOException why) {
+        Path current = deployments.folder();
+        LOG.error("{}: cannot watch {} for pipeline files ({}); {}", PID, unusable, why,
+                current == null ? "no folder is watched for them" : "still watching " + current);
+        if (current == null) {
+            deployments.useFolder(unusable); // rather than take the .toml files of the other watched folders
         }
     }
 

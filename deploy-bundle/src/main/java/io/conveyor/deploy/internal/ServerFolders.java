@@ -22,14 +22,14 @@ final class ServerFolders {
     static final String PIPELINES_DIR = "conveyor.pipelines.dir";
 
     /** FileInstall's own keys, in a watcher's configuration and as framework properties. */
-    static final String FI_DIR = "felix.fileinstall.dir";
-    static final String FI_POLL = "felix.fileinstall.poll";
-    static final String FI_FILTER = "felix.fileinstall.filter";
-    static final String FI_NO_INITIAL_DELAY = "felix.fileinstall.noInitialDelay";
-    static final String FI_DISABLE_NIO2 = "felix.fileinstall.disableNio2";
-    static final String FI_START_BUNDLES = "felix.fileinstall.bundles.new.start";
+    static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
+    static final String FILEINSTALL_POLL = "felix.fileinstall.poll";
+    static final String FILEINSTALL_FILTER = "felix.fileinstall.filter";
+    static final String FILEINSTALL_NO_INITIAL_DELAY = "felix.fileinstall.noInitialDelay";
+    static final String FILEINSTALL_DISABLE_NIO2 = "felix.fileinstall.disableNio2";
+    static final String FILEINSTALL_START_BUNDLES = "felix.fileinstall.bundles.new.start";
     /** Copied from the framework properties into each watcher, so that it logs and stages as the etc/ watcher does. */
-    private static final List<String> FI_INHERITED = List.of("felix.fileinstall.log.level",
+    private static final List<String> FILEINSTALL_INHERITED = List.of("felix.fileinstall.log.level",
             "felix.fileinstall.log.default", "felix.fileinstall.tmpdir");
 
     private static final long DEFAULT_POLL_MILLIS = 1000;
@@ -44,8 +44,8 @@ final class ServerFolders {
         this.home = home;
         this.defaultDeploy = folder(frameworkProperty.apply(DEPLOY_DIR), home.resolve("deploy"));
         this.defaultPipelines = folder(frameworkProperty.apply(PIPELINES_DIR), home.resolve("pipelines"));
-        this.defaultPollMillis = pollOr(frameworkProperty.apply(FI_POLL), DEFAULT_POLL_MILLIS);
-        for (String key : FI_INHERITED) {
+        this.defaultPollMillis = pollOr(frameworkProperty.apply(FILEINSTALL_POLL), DEFAULT_POLL_MILLIS);
+        for (String key : FILEINSTALL_INHERITED) {
             String value = frameworkProperty.apply(key);
             if (value != null) {
                 inherited.put(key, value);
@@ -87,25 +87,25 @@ final class ServerFolders {
     /** FileInstall's watcher of the plugin bundles' folder. */
     Map<String, String> deployWatcher(Path folder, long pollMillis) {
         Map<String, String> properties = watcher(folder, pollMillis);
-        properties.put(FI_START_BUNDLES, "true");
+        properties.put(FILEINSTALL_START_BUNDLES, "true");
         return properties;
     }
 
     /** FileInstall's watcher of the pipeline files' folder: it looks at {@code *.toml} files only. */
     Map<String, String> pipelinesWatcher(Path folder, long pollMillis) {
         Map<String, String> properties = watcher(folder, pollMillis);
-        properties.put(FI_FILTER, ".*\\.toml");
+        properties.put(FILEINSTALL_FILTER, ".*\\.toml");
         return properties;
     }
 
     private Map<String, String> watcher(Path folder, long pollMillis) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(FI_DIR, folder.toString());
-        properties.put(FI_POLL, Long.toString(pollMillis));
-        properties.put(FI_NO_INITIAL_DELAY, "true");
+        properties.put(FILEINSTALL_DIR, folder.toString());
+        properties.put(FILEINSTALL_POLL, Long.toString(pollMillis));
+        properties.put(FILEINSTALL_NO_INITIAL_DELAY, "true");
         // poll the folder rather than wait for file system events: FileInstall's event-based
         // scanner takes a file as complete on the first look after an event, even half-written
-        properties.put(FI_DISABLE_NIO2, "true");
+        properties.put(FILEINSTALL_DISABLE_NIO2, "true");
         properties.putAll(inherited);
         return properties;
     }
