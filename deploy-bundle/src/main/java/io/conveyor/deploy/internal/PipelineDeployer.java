@@ -1,6 +1,5 @@
 package io.conveyor.deploy.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,14 +32,15 @@ import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunRecordDTO;
 
 /**
- * Deploys the {@code *.toml} files FileInstall finds in the pipelines folder, and serves
- * {@link PipelineDeployments}. In a server ({@link ServerFolders}) it also has FileInstall watch
- * that folder ({@code pipelines.dir}, every {@code poll.millis}); elsewhere the folder is the
- * framework property {@value ServerFolders#PIPELINES_DIR}, or any watched folder when it is not set.
- * Owns the deployer's threads: created on activation, stopped in {@link #deactivate()} after every run.
+ * Deploys the {@code *.toml} files FileInstall finds in the pipelines folder (through
+ * {@link PipelineFiles}), and serves {@link PipelineDeployments}. In a server ({@link ServerFolders})
+ * it also has FileInstall watch that folder ({@code pipelines.dir}, every {@code poll.millis});
+ * elsewhere the folder is the framework property {@value ServerFolders#PIPELINES_DIR}, or any
+ * watched folder when it is not set. Owns the deployer's threads: created on activation, stopped in
+ * {@link #deactivate()} after every run.
  */
-@Component(service = {PipelineDeployments.class, ArtifactInstaller.class}, configurationPid = PipelineDeployer.PID)
-public final class PipelineDeployer implements PipelineDeployments, ArtifactInstaller {
+@Component(service = PipelineDeployments.class, immediate = true, configurationPid = PipelineDeployer.PID)
+public final class PipelineDeployer implements PipelineDeployments {
 
     /** The configuration of the deployer and of the watched folders ({@link FolderSettings}). */
     static final String PID = "io.conveyor.deploy";
@@ -62,12 +63,12 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
     private final Deployments deployments;
     private final Optional<ServerFolders> server;
     private final FileInstallWatcher watcher;
+    private final ServiceRegistration<ArtifactInstaller> installer;
 
     /**
-     * In a server, the watcher is configured here, while FileInstall is taking this installer into
-     * its list (it activates this component by getting the service): a folder's files that
-     * FileInstall sees before then wait for its next poll. {@code plugins} is there for its order
-     * only (see {@link BundleFolderWatcher}).
+     * FileInstall takes the installer into its list before {@code registerService} returns, so the
+     * watcher, configured afterwards, never sees a pipeline file without it. {@code plugins} is
+     * there for its order only (see {@link BundleFolderWatcher}).
      */
     @Activate
     public PipelineDeployer(@Reference ConveyorRuntime runtime, @Reference ConfigurationAdmin admin,
@@ -79,43 +80,35 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
                 config.history_size());
         this.server = ServerFolders.of(context::getProperty);
         this.watcher = new FileInstallWatcher(admin, "conveyor.pipelines");
-        if (server.isPresent()) {
-            watchPipelines(folders);
-        } else {
+        if (server.isEmpty()) {
             String folder = context.getProperty(ServerFolders.PIPELINES_DIR);
             deployments.useFolder(folder == null ? null : Path.of(folder).toAbsolutePath().normalize());
         }
+        Optional<WatchedFolders> watched = server.flatMap(s -> usePipelinesFolder(folders));
+        this.installer = context.registerService(ArtifactInstaller.class, new PipelineFiles(deployments), null);
+        watched.ifPresent(this::watchPipelines);
     }
 
     @Modified
     void modified(Config config, FolderSettings folders) {
         deployments.useHistorySize(config.history_size());
-        if (server.isPresent()) {
-            watchPipelines(folders);
-        }
+        server.flatMap(s -> usePipelinesFolder(folders)).ifPresent(this::watchPipelines);
     }
 
     /**
-     * Deploys the files of the configured folder from now on: the pipelines of the previous one
-     * are undeployed first, then FileInstall's watcher moves. A folder that cannot be created
-     * leaves everything as it was ({@link BundleFolderWatcher} reports unusable settings).
+     * Deploys the files of the configured folder from now on (the pipelines of the previous one
+     * are undeployed); empty when the folder cannot be created, which leaves everything as it was
+     * ({@link BundleFolderWatcher} reports unusable settings).
      */
-    private void watchPipelines(FolderSettings settings) {
+    private Optional<WatchedFolders> usePipelinesFolder(FolderSettings settings) {
         WatchedFolders folders = server.orElseThrow().resolve(settings);
-        Path folder;
         try {
-            folder = FileInstallWatcher.prepare(folders.pipelines());
+            Path folder = FileInstallWatcher.prepare(folders.pipelines());
+            deployments.useFolder(folder);
+            return Optional.of(new WatchedFolders(folders.deploy(), folder, folders.pollMillis(), folders.problems()));
         } catch (IOException e) {
             keepFolder(folders.pipelines(), e);
-            return;
-        }
-        deployments.useFolder(folder);
-        try {
-            if (watcher.watch(server.orElseThrow().pipelinesWatcher(folder, folders.pollMillis()))) {
-                LOG.info("Watching {} for pipeline files every {} ms", folder, folders.pollMillis());
-            }
-        } catch (IOException e) {
-            LOG.error("{}: cannot have FileInstall watch {} ({})", PID, folder, e.toString());
+            return Optional.empty();
         }
     }
 
@@ -128,6 +121,17 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
         }
     }
 
+    /** Has FileInstall's watcher look at the folder the deployments use, at the poll asked. */
+    private void watchPipelines(WatchedFolders folders) {
+        try {
+            if (watcher.watch(server.orElseThrow().pipelinesWatcher(folders.pipelines(), folders.pollMillis()))) {
+                LOG.info("Watching {} for pipeline files every {} ms", folders.pipelines(), folders.pollMillis());
+            }
+        } catch (IOException e) {
+            LOG.error("{}: cannot have FileInstall watch {} ({})", PID, folders.pipelines(), e.toString());
+        }
+    }
+
     /** Stops watching, then every run, then the threads; waits a bounded time for runs that take long to stop. */
     @Deactivate
     void deactivate() throws InterruptedException {
@@ -135,6 +139,7 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
             // a new activation starts a new watcher, whose first look deploys every file again
             watcher.stop();
         }
+        installer.unregister();
         deployer.shutdownNow();
         timer.shutdownNow();
         deployments.close();
@@ -143,27 +148,6 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
             LOG.warn("Some deployed pipeline runs did not stop within {} s", SHUTDOWN_WAIT.toSeconds());
             runs.shutdownNow();
         }
-    }
-
-    @Override
-    public boolean canHandle(File artifact) {
-        Path file = artifact.toPath().toAbsolutePath().normalize();
-        return file.getFileName().toString().endsWith(".toml") && deployments.accepts(file);
-    }
-
-    @Override
-    public void install(File artifact) {
-        deployments.deploy(artifact.toPath());
-    }
-
-    @Override
-    public void update(File artifact) {
-        deployments.deploy(artifact.toPath());
-    }
-
-    @Override
-    public void uninstall(File artifact) {
-        deployments.undeploy(artifact.toPath());
     }
 
     @Override
