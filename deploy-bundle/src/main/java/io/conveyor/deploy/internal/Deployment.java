@@ -22,6 +22,8 @@ final class Deployment {
         final RunRecordDTO record;
         Future<?> future;
         boolean stopRequested;
+        /** Whether its task began (under the {@link Deployments} lock, as {@link #stopRequested}). */
+        boolean started;
 
         InFlight(RunRecordDTO record) {
             this.record = record;

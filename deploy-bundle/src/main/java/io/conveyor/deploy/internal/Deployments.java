@@ -129,7 +129,7 @@ final class Deployments implements PipelineDeployments {
         deployments.remove(d.name);
         d.removed = true;
         d.cancelTimer();
-        d.stopRun();
+        stopRun(d);
         LOG.info("Pipeline {} undeployed", d.name);
     }
 
@@ -144,7 +144,7 @@ final class Deployments implements PipelineDeployments {
         deployments.values().forEach(d -> {
             d.removed = true;
             d.cancelTimer();
-            d.stopRun();
+            stopRun(d);
         });
         deployments.clear();
     }
@@ -184,7 +184,7 @@ final class Deployments implements PipelineDeployments {
         if (d.active != null) {
             d.stopped = true;
             d.cancelTimer();
-            d.stopRun();
+            stopRun(d);
             LOG.info("Pipeline {} stopped", name);
         }
         return Optional.of(d.toDTO());
@@ -244,7 +244,7 @@ final class Deployments implements PipelineDeployments {
         if (d.run == null) {
             activatePending(d);
         } else if (d.active.is(ScheduleDTO.CONTINUOUS)) {
-            d.stopRun(); // the new version starts once it has stopped
+            stopRun(d); // the new version starts once it has stopped
         } else {
             LOG.info("Pipeline {}: the new version starts once the run in flight ends", d.name);
         }
@@ -284,6 +284,9 @@ final class Deployments implements PipelineDeployments {
     }
 
     private void execute(Deployment d, PipelineVersion version, Deployment.InFlight run) {
+        if (!begin(run)) {
+            return; // stopped before it began: stopRun ended it
+        }
         RunReportDTO report;
         try {
             report = runtime.run(request(d.displayName, version.text()));
@@ -292,6 +295,25 @@ final class Deployments implements PipelineDeployments {
             report = RunRecords.crashed(version.pipelineName(), e);
         }
         finished(d, run, report);
+    }
+
+    private synchronized boolean begin(Deployment.InFlight run) {
+        run.started = !run.stopRequested;
+        return run.started;
+    }
+
+    /**
+     * Asks the run in flight to stop. One whose task has not begun yet never will (cancelled, or
+     * turned back by {@link #begin}), so it ends here, as stopped, instead of staying in flight.
+     */
+    private void stopRun(Deployment d) {
+        Deployment.InFlight run = d.run;
+        d.stopRun();
+        if (run != null && !run.started) {
+            RunReportDTO none = new RunReportDTO();
+            none.pipelineName = d.active.pipelineName();
+            finished(d, run, none);
+        }
     }
 
     private synchronized void finished(Deployment d, Deployment.InFlight run, RunReportDTO report) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -178,6 +179,30 @@ class DeploymentsTest {
         awaitState("tail", DeploymentDTO.STOPPED);
         RunRecordDTO run = history("tail").get(0);
         assertEquals(List.of("STOPPED", "[]"), List.of(run.outcome, run.problems.toString()));
+    }
+
+    @Test
+    void aRunStoppedBeforeItsTaskBeganEndsAsStopped() throws Exception {
+        ExecutorService busy = Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        busy.execute(() -> awaitUntil("the test's release", () -> release.getCount() == 0));
+        deployments.close();
+        deployments = new Deployments(runtime, deployer, timer, busy, new Deployments.Settings(home, Map.of(),
+                new PrintStream(new ByteArrayOutputStream())), Clock.systemUTC(), 3);
+        try {
+            deploy("tail", "name=tail\nmode=continuous\nwait=stop");
+            awaitState("tail", DeploymentDTO.RUNNING); // its task waits behind the busy one
+
+            deployments.stop("tail");
+
+            assertEquals(DeploymentDTO.STOPPED, deployment("tail").state);
+            assertEquals("#1 deploy STOPPED", summary(history("tail").get(0)));
+        } finally {
+            release.countDown();
+            busy.shutdown();
+            assertTrue(busy.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), runtime.ran);
     }
 
     @Test
