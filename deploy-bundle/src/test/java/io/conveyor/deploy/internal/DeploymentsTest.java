@@ -250,7 +250,7 @@ class DeploymentsTest {
         Path oldOrders = deploy("orders", "name=orders");
         awaitState("orders", DeploymentDTO.IDLE);
         deploy("tail", "name=tail\nmode=continuous\nwait=stop");
-        awaitState("tail", DeploymentDTO.RUNNING);
+        awaitUntil("tail's run to begin", () -> runtime.ran.contains("name=tail\nmode=continuous\nwait=stop"));
         Path flows = Files.createDirectories(home.resolve("flows"));
         Path newOrders = Files.writeString(flows.resolve("orders.toml"), "name=orders\nversion=2");
 
