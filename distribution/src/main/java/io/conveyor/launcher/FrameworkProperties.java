@@ -14,8 +14,10 @@ final class FrameworkProperties {
     /** Start levels: see the layout comment in the distribution's pom.xml. */
     static final int LEVEL_LOGGING = 1;
     static final int LEVEL_PLUGINS = 3;
-    static final int LEVEL_SERVER = 4;
-    static final int LEVEL_CONSOLE = 5;
+    /** FileInstall: it reads etc/ as it starts, before the deployer of the next level looks for its settings. */
+    static final int LEVEL_SETTINGS = 4;
+    static final int LEVEL_SERVER = 5;
+    static final int LEVEL_CONSOLE = 6;
 
     /** Framework properties the engine and plugins may read. */
     static final String CONVEYOR_MODE = "conveyor.mode";
@@ -42,10 +44,12 @@ final class FrameworkProperties {
     }
 
     /**
-     * A server launch on {@code home}: FileInstall watches {@code deploy/} (bundles, configs),
-     * {@code etc/} (ConfigAdmin {@code *.cfg} files) and {@code pipelines/} (pipeline files, which
-     * the deployer bundle installs). The framework starts at level
-     * {@link #LEVEL_LOGGING}; the server raises it to {@link #LEVEL_SERVER}, and to
+     * A server launch on {@code home}: FileInstall watches {@code etc/} (ConfigAdmin {@code *.cfg}
+     * files) through these properties; the deployer bundle has it watch the plugin bundles' and
+     * the pipeline files' folders, as PID {@code io.conveyor.deploy} says ({@code deploy.dir},
+     * {@code pipelines.dir}, {@code poll.millis}), with {@link #CONVEYOR_DEPLOY_DIR},
+     * {@link #CONVEYOR_PIPELINES_DIR} and {@code felix.fileinstall.poll} as defaults. The framework
+     * starts at level {@link #LEVEL_LOGGING}; the server raises it to {@link #LEVEL_SERVER}, and to
      * {@link #LEVEL_CONSOLE} (the Gogo shell) only when it has a console.
      */
     static FrameworkProperties forServer(ServerHome home, LogLevel level) {
@@ -56,9 +60,14 @@ final class FrameworkProperties {
         p.set(CONVEYOR_DEPLOY_DIR, home.deploy().toString());
         p.set(CONVEYOR_PIPELINES_DIR, home.pipelines().toString());
         p.set(CONVEYOR_WASM_DIR, home.wasmPlugins().toString());
-        // FileInstall takes a comma-separated list: one watcher per folder, sharing these settings.
-        p.set("felix.fileinstall.dir", home.deploy() + "," + home.etc() + "," + home.pipelines());
+        p.set("felix.fileinstall.dir", home.etc().toString());
         p.set("felix.fileinstall.poll", "1000");
+        // a settings file is only read, never written back: FileInstall rewrites a file in place
+        // after each change it reads, and its etc/ watcher could read that half-written file
+        p.set("felix.fileinstall.enableConfigSave", "false");
+        // poll rather than wait for file system events: FileInstall's event-based scanner takes a
+        // file as complete on its first look after an event, even while an editor is writing it
+        p.set("felix.fileinstall.disableNio2", "true");
         p.set("felix.fileinstall.noInitialDelay", "true");
         p.set("felix.fileinstall.bundles.new.start", "true");
         p.set("felix.fileinstall.log.level", Integer.toString(level.fileInstallLevel()));

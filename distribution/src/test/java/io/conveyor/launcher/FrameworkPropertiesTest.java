@@ -35,15 +35,17 @@ class FrameworkPropertiesTest {
     }
 
     @Test
-    void serverWatchesDeployAndEtcOfItsHome() {
+    void serverWatchesEtcOfItsHomeAndNamesTheDefaultFoldersOfTheDeployersWatchers() {
         ServerHome home = new ServerHome(Path.of("/srv/conveyor"));
         FrameworkProperties p = FrameworkProperties.forServer(home, LogLevel.INFO);
 
         assertEquals("/srv/conveyor/cache", p.get("org.osgi.framework.storage"));
         assertEquals("1", p.get("org.osgi.framework.startlevel.beginning"));
         assertEquals("3", p.get("felix.startlevel.bundle"));
-        assertEquals("/srv/conveyor/deploy,/srv/conveyor/etc,/srv/conveyor/pipelines", p.get("felix.fileinstall.dir"));
+        assertEquals("/srv/conveyor/etc", p.get("felix.fileinstall.dir"));
         assertEquals("1000", p.get(POLL));
+        assertEquals("false", p.get("felix.fileinstall.enableConfigSave"));
+        assertEquals("true", p.get("felix.fileinstall.disableNio2"));
         assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
         assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
         assertEquals("3", p.get("felix.fileinstall.log.level"));

@@ -113,7 +113,7 @@ class ServerIT {
             Path cfg = Files.writeString(temp.resolve("io.conveyor.deploy.cfg"), "history.size = 2\n");
             Files.move(cfg, home.resolve("etc/io.conveyor.deploy.cfg"), StandardCopyOption.ATOMIC_MOVE);
             Path log = home.resolve("logs/conveyor.log");
-            DistributionProcess.awaitFileContains(log, "Creating configuration {io.conveyor.deploy}");
+            DistributionProcess.awaitFileContains(log, "Updating configuration {io.conveyor.deploy}");
 
             Path staged = Files.writeString(temp.resolve("ticks.toml"), copyPipeline("ticks")
                     .replace("name = \"ticks\"\n", "name = \"ticks\"\n\n[schedule]\ninterval = \"200ms\"\n"));

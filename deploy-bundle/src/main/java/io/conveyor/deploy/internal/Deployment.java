@@ -1,5 +1,6 @@
 package io.conveyor.deploy.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -21,6 +22,8 @@ final class Deployment {
         final RunRecordDTO record;
         Future<?> future;
         boolean stopRequested;
+        /** Whether its task began (under the {@link Deployments} lock, as {@link #stopRequested}). */
+        boolean started;
 
         InFlight(RunRecordDTO record) {
             this.record = record;
@@ -28,6 +31,8 @@ final class Deployment {
     }
 
     final String name;
+    /** The pipeline file, absolute. */
+    final Path file;
     /** How messages name the file, e.g. {@code pipelines/orders.toml}. */
     final String displayName;
     final RunHistory history = new RunHistory();
@@ -45,8 +50,9 @@ final class Deployment {
     boolean removed;
     long runs;
 
-    Deployment(String name, String displayName) {
+    Deployment(String name, Path file, String displayName) {
         this.name = name;
+        this.file = file;
         this.displayName = displayName;
     }
 

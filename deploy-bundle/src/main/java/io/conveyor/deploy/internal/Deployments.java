@@ -65,6 +65,8 @@ final class Deployments implements PipelineDeployments {
     private final Clock clock;
     private final Map<String, Deployment> deployments = new TreeMap<>();
     private int historySize;
+    /** The folder whose files are deployed; null: any. */
+    private Path folder;
 
     /** The executors belong to the caller, who shuts them down after {@link #close}. */
     Deployments(ConveyorRuntime runtime, ExecutorService deployer, ScheduledExecutorService timer, ExecutorService runs,
@@ -89,15 +91,45 @@ final class Deployments implements PipelineDeployments {
         submit(deployer, () -> validated(file));
     }
 
-    /** Forgets the pipeline of {@code file} and stops its run in flight. */
+    /** Forgets the pipeline of {@code file} and stops its run in flight (not a same-named one of another folder). */
     synchronized void undeploy(Path file) {
-        Deployment d = deployments.remove(nameOf(file));
-        if (d == null) {
+        Deployment d = deployments.get(nameOf(file));
+        if (d != null && d.file.equals(file.toAbsolutePath().normalize())) {
+            remove(d);
+        }
+    }
+
+    /**
+     * Deploys the files of {@code folder} only from now on (of any folder when null): the
+     * pipelines deployed from another folder are undeployed, and a file of another folder still
+     * being validated is dropped when it is done.
+     */
+    synchronized void useFolder(Path folder) {
+        Path previous = this.folder;
+        this.folder = folder;
+        if (folder == null || folder.equals(previous)) {
             return;
         }
+        if (previous != null) {
+            LOG.info("Pipeline files are deployed from {} instead of {}", folder, previous);
+        }
+        List.copyOf(deployments.values()).stream().filter(d -> !accepts(d.file)).forEach(this::remove);
+    }
+
+    synchronized Path folder() {
+        return folder;
+    }
+
+    /** Whether a file of this folder is deployed. */
+    synchronized boolean accepts(Path file) {
+        return folder == null || folder.equals(file.toAbsolutePath().normalize().getParent());
+    }
+
+    private void remove(Deployment d) {
+        deployments.remove(d.name);
         d.removed = true;
         d.cancelTimer();
-        d.stopRun();
+        stopRun(d);
         LOG.info("Pipeline {} undeployed", d.name);
     }
 
@@ -112,7 +144,7 @@ final class Deployments implements PipelineDeployments {
         deployments.values().forEach(d -> {
             d.removed = true;
             d.cancelTimer();
-            d.stopRun();
+            stopRun(d);
         });
         deployments.clear();
     }
@@ -152,7 +184,7 @@ final class Deployments implements PipelineDeployments {
         if (d.active != null) {
             d.stopped = true;
             d.cancelTimer();
-            d.stopRun();
+            stopRun(d);
             LOG.info("Pipeline {} stopped", name);
         }
         return Optional.of(d.toDTO());
@@ -190,10 +222,11 @@ final class Deployments implements PipelineDeployments {
     }
 
     private synchronized void apply(Path file, String displayName, String text, PipelineDescriptionDTO description) {
-        if (!Files.exists(file)) {
-            return; // deleted while it was being validated: its undeploy came first
+        if (!Files.exists(file) || !accepts(file)) {
+            return; // deleted while it was being validated (its undeploy came first), or its folder is no longer watched
         }
-        Deployment d = deployments.computeIfAbsent(nameOf(file), name -> new Deployment(name, displayName));
+        Deployment d = deployments.computeIfAbsent(nameOf(file),
+                name -> new Deployment(name, file.toAbsolutePath().normalize(), displayName));
         if (!description.valid()) {
             d.rejected = List.copyOf(description.problems);
             LOG.error("Pipeline {} rejected, {}:\n{}", d.name, d.active == null ? "nothing deployed"
@@ -211,7 +244,7 @@ final class Deployments implements PipelineDeployments {
         if (d.run == null) {
             activatePending(d);
         } else if (d.active.is(ScheduleDTO.CONTINUOUS)) {
-            d.stopRun(); // the new version starts once it has stopped
+            stopRun(d); // the new version starts once it has stopped
         } else {
             LOG.info("Pipeline {}: the new version starts once the run in flight ends", d.name);
         }
@@ -251,6 +284,9 @@ final class Deployments implements PipelineDeployments {
     }
 
     private void execute(Deployment d, PipelineVersion version, Deployment.InFlight run) {
+        if (!begin(run)) {
+            return; // stopped before it began: stopRun ended it
+        }
         RunReportDTO report;
         try {
             report = runtime.run(request(d.displayName, version.text()));
@@ -259,6 +295,25 @@ final class Deployments implements PipelineDeployments {
             report = RunRecords.crashed(version.pipelineName(), e);
         }
         finished(d, run, report);
+    }
+
+    private synchronized boolean begin(Deployment.InFlight run) {
+        run.started = !run.stopRequested;
+        return run.started;
+    }
+
+    /**
+     * Asks the run in flight to stop. One whose task has not begun yet never will (cancelled, or
+     * turned back by {@link #begin}), so it ends here, as stopped, instead of staying in flight.
+     */
+    private void stopRun(Deployment d) {
+        Deployment.InFlight run = d.run;
+        d.stopRun();
+        if (run != null && !run.started) {
+            RunReportDTO none = new RunReportDTO();
+            none.pipelineName = d.active.pipelineName();
+            finished(d, run, none);
+        }
     }
 
     private synchronized void finished(Deployment d, Deployment.InFlight run, RunReportDTO report) {

@@ -1,6 +1,6 @@
 package io.conveyor.deploy.internal;
 
-import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,53 +32,114 @@ import io.conveyor.api.runtime.PipelineDescriptionDTO;
 import io.conveyor.api.runtime.RunRecordDTO;
 
 /**
- * Deploys the {@code *.toml} files FileInstall finds in the server's pipelines folder (framework
- * property {@value #PIPELINES_DIR}; any watched folder when it is not set), and serves
- * {@link PipelineDeployments}. Owns the deployer's threads: created on activation, stopped in
+ * Deploys the {@code *.toml} files FileInstall finds in the pipelines folder (through
+ * {@link PipelineFiles}), and serves {@link PipelineDeployments}. In a server ({@link ServerFolders})
+ * it also has FileInstall watch that folder ({@code pipelines.dir}, every {@code poll.millis});
+ * elsewhere the folder is the framework property {@value ServerFolders#PIPELINES_DIR}, or any
+ * watched folder when it is not set. Owns the deployer's threads: created on activation, stopped in
  * {@link #deactivate()} after every run.
  */
-@Component(service = {PipelineDeployments.class, ArtifactInstaller.class}, configurationPid = "io.conveyor.deploy")
-public final class PipelineDeployer implements PipelineDeployments, ArtifactInstaller {
+@Component(service = PipelineDeployments.class, immediate = true, configurationPid = PipelineDeployer.PID)
+public final class PipelineDeployer implements PipelineDeployments {
 
-    /** Configuration (PID {@code io.conveyor.deploy}; DS maps the method names' {@code _} to {@code .}). */
+    /** The configuration of the deployer and of the watched folders ({@link FolderSettings}). */
+    static final String PID = "io.conveyor.deploy";
+
+    /** Configuration (PID {@value #PID}; DS maps the method names' {@code _} to {@code .}). */
     public @interface Config {
         /** {@code history.size}: how many runs each pipeline's history keeps. */
         int history_size() default 20;
     }
 
-    /** The framework property naming the folder whose pipeline files are deployed. */
-    static final String PIPELINES_DIR = "conveyor.pipelines.dir";
     /** The framework property naming the server's home, which deployed runs take as working directory. */
     static final String HOME = "conveyor.home";
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineDeployer.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(15);
 
-    private final Path pipelinesDir;
     private final ExecutorService deployer = Executors.newSingleThreadExecutor(threads("conveyor-deployer"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("conveyor-schedule"));
     private final ExecutorService runs = Executors.newCachedThreadPool(threads("conveyor-deployed-run"));
     private final Deployments deployments;
+    private final Optional<ServerFolders> server;
+    private final FileInstallWatcher watcher;
+    private final ServiceRegistration<ArtifactInstaller> installer;
 
+    /**
+     * FileInstall takes the installer into its list before {@code registerService} returns, so the
+     * watcher, configured afterwards, never sees a pipeline file without it. {@code plugins} is
+     * there for its order only (see {@link BundleFolderWatcher}).
+     */
     @Activate
-    public PipelineDeployer(@Reference ConveyorRuntime runtime, Config config, BundleContext context) {
-        String folder = context.getProperty(PIPELINES_DIR);
-        this.pipelinesDir = folder == null ? null : Path.of(folder).toAbsolutePath().normalize();
+    public PipelineDeployer(@Reference ConveyorRuntime runtime, @Reference ConfigurationAdmin admin,
+            @Reference BundleFolderWatcher plugins, Config config, FolderSettings folders, BundleContext context) {
         String home = context.getProperty(HOME);
         Path workingDirectory = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
         this.deployments = new Deployments(runtime, deployer, timer, runs,
                 new Deployments.Settings(workingDirectory, System.getenv(), System.out), Clock.systemDefaultZone(),
                 config.history_size());
+        this.server = ServerFolders.of(context::getProperty);
+        this.watcher = new FileInstallWatcher(admin, "conveyor.pipelines");
+        if (server.isEmpty()) {
+            String folder = context.getProperty(ServerFolders.PIPELINES_DIR);
+            deployments.useFolder(folder == null ? null : Path.of(folder).toAbsolutePath().normalize());
+        }
+        Optional<WatchedFolders> watched = server.flatMap(s -> usePipelinesFolder(folders));
+        this.installer = context.registerService(ArtifactInstaller.class, new PipelineFiles(deployments), null);
+        watched.ifPresent(this::watchPipelines);
     }
 
     @Modified
-    void modified(Config config) {
+    void modified(Config config, FolderSettings folders) {
         deployments.useHistorySize(config.history_size());
+        server.flatMap(s -> usePipelinesFolder(folders)).ifPresent(this::watchPipelines);
     }
 
-    /** Stops every run, then the threads; waits a bounded time for runs that take long to stop. */
+    /**
+     * Deploys the files of the configured folder from now on (the pipelines of the previous one
+     * are undeployed); empty when the folder cannot be created, which leaves everything as it was
+     * ({@link BundleFolderWatcher} reports unusable settings).
+     */
+    private Optional<WatchedFolders> usePipelinesFolder(FolderSettings settings) {
+        WatchedFolders folders = server.orElseThrow().resolve(settings);
+        try {
+            Path folder = FileInstallWatcher.prepare(folders.pipelines());
+            deployments.useFolder(folder);
+            return Optional.of(new WatchedFolders(folders.deploy(), folder, folders.pollMillis(), folders.problems()));
+        } catch (IOException e) {
+            keepFolder(folders.pipelines(), e);
+            return Optional.empty();
+        }
+    }
+
+    private void keepFolder(Path unusable, IOException why) {
+        Path current = deployments.folder();
+        LOG.error("{}: cannot watch {} for pipeline files ({}); {}", PID, unusable, why,
+                current == null ? "no folder is watched for them" : "still watching " + current);
+        if (current == null) {
+            deployments.useFolder(unusable); // rather than take the .toml files of the other watched folders
+        }
+    }
+
+    /** Has FileInstall's watcher look at the folder the deployments use, at the poll asked. */
+    private void watchPipelines(WatchedFolders folders) {
+        try {
+            if (watcher.watch(server.orElseThrow().pipelinesWatcher(folders.pipelines(), folders.pollMillis()))) {
+                LOG.info("Watching {} for pipeline files every {} ms", folders.pipelines(), folders.pollMillis());
+            }
+        } catch (IOException e) {
+            LOG.error("{}: cannot have FileInstall watch {} ({})", PID, folders.pipelines(), e.toString());
+        }
+    }
+
+    /** Stops watching, then every run, then the threads; waits a bounded time for runs that take long to stop. */
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (server.isPresent()) {
+            // a new activation starts a new watcher, whose first look deploys every file again
+            watcher.stop();
+        }
+        installer.unregister();
         deployer.shutdownNow();
         timer.shutdownNow();
         deployments.close();
@@ -85,28 +148,6 @@ public final class PipelineDeployer implements PipelineDeployments, ArtifactInst
             LOG.warn("Some deployed pipeline runs did not stop within {} s", SHUTDOWN_WAIT.toSeconds());
             runs.shutdownNow();
         }
-    }
-
-    @Override
-    public boolean canHandle(File artifact) {
-        Path file = artifact.toPath().toAbsolutePath().normalize();
-        return file.getFileName().toString().endsWith(".toml")
-                && (pipelinesDir == null || pipelinesDir.equals(file.getParent()));
-    }
-
-    @Override
-    public void install(File artifact) {
-        deployments.deploy(artifact.toPath());
-    }
-
-    @Override
-    public void update(File artifact) {
-        deployments.deploy(artifact.toPath());
-    }
-
-    @Override
-    public void uninstall(File artifact) {
-        deployments.undeploy(artifact.toPath());
     }
 
     @Override

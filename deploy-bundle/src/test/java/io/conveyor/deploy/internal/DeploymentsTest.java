@@ -1,6 +1,7 @@
 package io.conveyor.deploy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -180,6 +182,30 @@ class DeploymentsTest {
     }
 
     @Test
+    void aRunStoppedBeforeItsTaskBeganEndsAsStopped() throws Exception {
+        ExecutorService busy = Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        busy.execute(() -> awaitUntil("the test's release", () -> release.getCount() == 0));
+        deployments.close();
+        deployments = new Deployments(runtime, deployer, timer, busy, new Deployments.Settings(home, Map.of(),
+                new PrintStream(new ByteArrayOutputStream())), Clock.systemUTC(), 3);
+        try {
+            deploy("tail", "name=tail\nmode=continuous\nwait=stop");
+            awaitState("tail", DeploymentDTO.RUNNING); // its task waits behind the busy one
+
+            deployments.stop("tail");
+
+            assertEquals(DeploymentDTO.STOPPED, deployment("tail").state);
+            assertEquals("#1 deploy STOPPED", summary(history("tail").get(0)));
+        } finally {
+            release.countDown();
+            busy.shutdown();
+            assertTrue(busy.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), runtime.ran);
+    }
+
+    @Test
     void aManualPipelineRunsOnlyWhenStarted() throws IOException {
         deploy("report", "name=report\nmode=manual");
         awaitState("report", DeploymentDTO.IDLE);
@@ -216,6 +242,32 @@ class DeploymentsTest {
         awaitState("other", DeploymentDTO.IDLE); // the deployer handles files in order
 
         assertEquals(List.of("name=orders", "name=other"), runtime.ran);
+    }
+
+    @Test
+    void anotherFolderUndeploysThePipelinesOfTheOldOneAndDeploysOnlyItsOwn() throws IOException {
+        deployments.useFolder(pipelines);
+        Path oldOrders = deploy("orders", "name=orders");
+        awaitState("orders", DeploymentDTO.IDLE);
+        deploy("tail", "name=tail\nmode=continuous\nwait=stop");
+        awaitUntil("tail's run to begin", () -> runtime.ran.contains("name=tail\nmode=continuous\nwait=stop"));
+        Path flows = Files.createDirectories(home.resolve("flows"));
+        Path newOrders = Files.writeString(flows.resolve("orders.toml"), "name=orders\nversion=2");
+
+        deployments.useFolder(flows);
+        assertEquals(List.of(), deployments.deployments()); // the continuous run was stopped with it
+        assertTrue(deployments.accepts(newOrders));
+        assertFalse(deployments.accepts(oldOrders));
+
+        deployments.deploy(newOrders);
+        awaitState("orders", DeploymentDTO.IDLE);
+        deployments.deploy(oldOrders); // a file the old folder's watcher had handed over before it stopped
+        deployments.undeploy(oldOrders); // or that it saw deleted
+        assertTrue(drained());
+        assertEquals(List.of("orders"), deployments.deployments().stream().map(d -> d.name).toList());
+        assertEquals("flows/orders.toml", deployment("orders").file);
+        assertEquals(List.of("name=orders", "name=tail\nmode=continuous\nwait=stop", "name=orders\nversion=2"),
+                runtime.ran);
     }
 
     @Test
