@@ -24,7 +24,11 @@ final class FrameworkProperties {
     static final String CONVEYOR_HOME = "conveyor.home";
     static final String CONVEYOR_DEPLOY_DIR = "conveyor.deploy.dir";
     static final String CONVEYOR_PIPELINES_DIR = "conveyor.pipelines.dir";
-    /** The folder whose WASM modules the host loads at start (the WASM host's default plugins.dir). */
+    /**
+     * The folder whose WASM modules the host loads at start (the WASM host's default plugins.dir):
+     * the distribution's wasm-plugins/, for the command line and servers alike; a server adds
+     * modules through its deploy folder.
+     */
     static final String CONVEYOR_WASM_DIR = "conveyor.wasm.dir";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -52,14 +56,14 @@ final class FrameworkProperties {
      * starts at level {@link #LEVEL_LOGGING}; the server raises it to {@link #LEVEL_SERVER}, and to
      * {@link #LEVEL_CONSOLE} (the Gogo shell) only when it has a console.
      */
-    static FrameworkProperties forServer(ServerHome home, LogLevel level) {
+    static FrameworkProperties forServer(ServerHome home, Path wasmPlugins, LogLevel level) {
         // starts at level 1 (logging); the server raises it to LEVEL_SERVER, see LauncherLog
         FrameworkProperties p = common(home.cache(), level, LEVEL_LOGGING, true);
         p.set(CONVEYOR_MODE, "server");
         p.set(CONVEYOR_HOME, home.root().toString());
         p.set(CONVEYOR_DEPLOY_DIR, home.deploy().toString());
         p.set(CONVEYOR_PIPELINES_DIR, home.pipelines().toString());
-        p.set(CONVEYOR_WASM_DIR, home.wasmPlugins().toString());
+        p.set(CONVEYOR_WASM_DIR, wasmPlugins.toString());
         p.set("felix.fileinstall.dir", home.etc().toString());
         p.set("felix.fileinstall.poll", "1000");
         // a settings file is only read, never written back: FileInstall rewrites a file in place

@@ -44,7 +44,7 @@ final class Server {
                 ServerLog log = ServerLog.open(home.logFile())) {
             log.capture();
             Logging.forServer(level);
-            EmbeddedFramework framework = EmbeddedFramework.init(FrameworkProperties.forServer(home, level).asMap());
+            EmbeddedFramework framework = EmbeddedFramework.init(FrameworkProperties.forServer(home, distribution.wasmPlugins(), level).asMap());
             Thread hook = new Thread(() -> {
                 framework.stop(timeouts.shutdown());
                 pid.close();

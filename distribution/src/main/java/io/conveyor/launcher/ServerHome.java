@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * A server's home folder: {@code deploy/} (watched bundles and configs), {@code pipelines/},
- * {@code etc/} (configuration), {@code wasm-plugins/}, {@code logs/}, {@code cache/} (the framework's storage) and the
+ * {@code etc/} (configuration), {@code logs/}, {@code cache/} (the framework's storage) and the
  * {@code conveyor.pid} file. Different homes give independent servers.
  */
 record ServerHome(Path root) {
@@ -28,11 +28,6 @@ record ServerHome(Path root) {
 
     Path pipelines() {
         return root.resolve("pipelines");
-    }
-
-    /** WASM modules loaded at start, which {@code [global] wasm_plugins} may name. */
-    Path wasmPlugins() {
-        return root.resolve("wasm-plugins");
     }
 
     Path etc() {

@@ -37,7 +37,7 @@ class FrameworkPropertiesTest {
     @Test
     void serverWatchesEtcOfItsHomeAndNamesTheDefaultFoldersOfTheDeployersWatchers() {
         ServerHome home = new ServerHome(Path.of("/srv/conveyor"));
-        FrameworkProperties p = FrameworkProperties.forServer(home, LogLevel.INFO);
+        FrameworkProperties p = FrameworkProperties.forServer(home, Path.of("/opt/conveyor/wasm-plugins"), LogLevel.INFO);
 
         assertEquals("/srv/conveyor/cache", p.get("org.osgi.framework.storage"));
         assertEquals("1", p.get("org.osgi.framework.startlevel.beginning"));
@@ -60,7 +60,8 @@ class FrameworkPropertiesTest {
     void aSystemPropertyOverridesTheLauncherDefault() {
         System.setProperty(POLL, "200");
 
-        FrameworkProperties p = FrameworkProperties.forServer(new ServerHome(Path.of("/srv/conveyor")), LogLevel.INFO);
+        FrameworkProperties p = FrameworkProperties.forServer(new ServerHome(Path.of("/srv/conveyor")), Path.of("/opt/conveyor/wasm-plugins"),
+                LogLevel.INFO);
 
         assertEquals("200", p.get(POLL));
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
@@ -28,7 +29,9 @@ final class ConveyorOptions {
     static final String PIPELINES_DIR = "conveyor.pipelines.dir";
     /** The folder whose WASM modules the host loads at start. */
     static final String WASM_DIR = "conveyor.wasm.dir";
-    private static final List<String> WASM_MODULES = List.of("rows-filter", "running-total");
+    /** Built module -> its name in wasm-plugins/, as the distribution ships them. */
+    private static final Map<String, String> WASM_MODULES = Map.of("rows-filter-as.wasm", "rows-filter.wasm",
+            "running-total-as.wasm", "running-total.wasm", "echo-as.wasm", "conveyor_plugin_echo_wasm.wasm");
 
     private ConveyorOptions() {
     }
@@ -57,13 +60,13 @@ final class ConveyorOptions {
 
     /**
      * The WASM modules the host loads at start, as the distribution's wasm-plugins/ folder holds
-     * them: the AssemblyScript builds of rows.filter and running.total.
+     * them: the AssemblyScript builds of rows.filter, running.total and echo.
      */
     private static Path wasmPlugins(Class<?> testClass) {
         Path folder = TestPaths.newWorkFolder(testClass.getSimpleName() + "-wasm");
         try {
-            for (String module : WASM_MODULES) {
-                Files.copy(TestPaths.wasmModule(module + "-as.wasm"), folder.resolve(module + ".wasm"));
+            for (Map.Entry<String, String> module : WASM_MODULES.entrySet()) {
+                Files.copy(TestPaths.wasmModule(module.getKey()), folder.resolve(module.getValue()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the WASM modules built by wasm-guest", e);

@@ -39,6 +39,7 @@ import io.conveyor.api.stage.TransformTask;
 @ExamReactorStrategy(PerClass.class)
 public class FunctionDiscoveryIT {
 
+    private static final String ECHO = "conveyor_plugin_echo_wasm.wasm 1.0.0";
     private static final String CORE = "io.conveyor.plugin.core";
     private static final String EXPRESSION = "io.conveyor.plugin.expression";
     private static final String RESHAPE = "io.conveyor.plugin.reshape";
@@ -62,6 +63,7 @@ public class FunctionDiscoveryIT {
 
     @Test
     public void everyBuiltInFunctionIsListedWithItsRoleAndProvider() {
+        // and the WASM modules the distribution ships, which the host loads from its folder
         String core = CORE + " " + bundle(CORE).getVersion();
         String expression = EXPRESSION + " " + bundle(EXPRESSION).getVersion();
         String reshape = RESHAPE + " " + bundle(RESHAPE).getVersion();
@@ -79,6 +81,7 @@ public class FunctionDiscoveryIT {
 
         assertEquals(List.of(
                 "source csv.read " + core + " shadowing 0",
+                "source echo " + ECHO + " shadowing 0",
                 "source file.watch " + stream + " shadowing 0",
                 "source json.read " + core + " shadowing 0",
                 "source parquet.read " + parquet + " shadowing 0",
@@ -91,6 +94,7 @@ public class FunctionDiscoveryIT {
                 "transform chunk.apply " + stream + " shadowing 0",
                 "transform decrypt.apply " + crypto + " shadowing 0",
                 "transform distinct.apply " + aggregate + " shadowing 0",
+                "transform echo " + ECHO + " shadowing 0",
                 "transform encrypt.apply " + crypto + " shadowing 0",
                 "transform filter.apply " + expression + " shadowing 0",
                 "transform groupby.apply " + aggregate + " shadowing 0",
@@ -100,6 +104,8 @@ public class FunctionDiscoveryIT {
                 "transform map.apply " + expression + " shadowing 0",
                 "transform reduce.apply " + aggregate + " shadowing 0",
                 "transform rename.apply " + reshape + " shadowing 0",
+                "transform rows.filter rows-filter.wasm 1.0.0 shadowing 0",
+                "transform running.total running-total.wasm 1.0.0 shadowing 0",
                 "transform select.apply " + reshape + " shadowing 0",
                 "transform sort.apply " + reshape + " shadowing 0",
                 "transform stage.pipeline " + engine + " shadowing 0",
@@ -107,6 +113,7 @@ public class FunctionDiscoveryIT {
                 "transform validate.schema " + fields + " shadowing 0",
                 "transform window.apply " + stream + " shadowing 0",
                 "sink csv.write " + core + " shadowing 0",
+                "sink echo " + ECHO + " shadowing 0",
                 "sink json.write " + core + " shadowing 0",
                 "sink parquet.write " + parquet + " shadowing 0",
                 "sink stdout.stream " + stream + " shadowing 0",

@@ -76,27 +76,35 @@ public class WasmPluginsIT {
     }
 
     @Test
-    public void aModuleInTheDeployFolderIsLoadedKeptWhenItsFileIsBrokenAndUnloadedWhenDeleted() throws IOException {
-        Path deploy = Path.of(context.getProperty(ConveyorOptions.DEPLOY_DIR));
-        Path echo = deploy.resolve("echo.wasm");
-        dropAtomically(TestPaths.wasmModule("echo-as.wasm"), echo);
-        Await.until("echo to be loaded", () -> runtime.function("echo").isPresent());
+    public void theOriginalToolsEchoModuleServesAsSourceTransformAndSink() {
         Path work = TestPaths.newWorkFolder("wasm-echo");
-        assertEquals("SUCCEEDED", Runs.outcome(runtime.run(Runs.request(echoPipeline(work), work))));
+
+        RunReportDTO report = runtime.run(Runs.request(echoPipeline(work), work));
+
+        assertEquals("SUCCEEDED", Runs.outcome(report));
         assertEquals("[{\"message\":\"hi\",\"plugin\":\"echo-wasm\",\"type\":\"source\",\"_echo_processed\":true}]",
                 Runs.read(work.resolve("echo.json")).strip());
+    }
 
-        Path text = Files.writeString(work.resolve("broken.wasm"), "not a module");
-        dropAtomically(text, echo);
+    @Test
+    public void aModuleInTheDeployFolderIsLoadedKeptWhenItsFileIsBrokenAndUnloadedWhenDeleted() throws IOException {
+        Path deploy = Path.of(context.getProperty(ConveyorOptions.DEPLOY_DIR));
+        Path tag = deploy.resolve("tag.wasm");
+        dropAtomically(TestPaths.wasmModule("template-as.wasm"), tag);
+        Await.until("my.tag to be loaded", () -> runtime.function("my.tag").isPresent());
+        assertEquals("tag.wasm", runtime.function("my.tag").orElseThrow().bundleSymbolicName);
+
+        Path text = Files.writeString(TestPaths.newWorkFolder("wasm-broken").resolve("broken.wasm"), "not a module");
+        dropAtomically(text, tag);
         // a module dropped after the broken file is loaded once FileInstall has passed both on
         dropAtomically(TestPaths.wasmModule("running-total-as.wasm"), deploy.resolve("later.wasm"));
         Await.until("later.wasm to be loaded", () -> modules.modules().stream().anyMatch(m -> m.file.equals("later.wasm")));
-        assertTrue("the version loaded before stays", modules.modules().stream().anyMatch(m -> m.file.equals("echo.wasm"))
-                && runtime.function("echo").isPresent());
-        Files.delete(deploy.resolve("later.wasm"));
+        assertTrue("the version loaded before stays", modules.modules().stream().anyMatch(m -> m.file.equals("tag.wasm"))
+                && runtime.function("my.tag").isPresent());
 
-        Files.delete(echo);
-        Await.until("echo to be unloaded", () -> runtime.function("echo").isEmpty());
+        Files.delete(tag);
+        Files.delete(deploy.resolve("later.wasm"));
+        Await.until("my.tag to be unloaded", () -> runtime.function("my.tag").isEmpty());
     }
 
     @Test

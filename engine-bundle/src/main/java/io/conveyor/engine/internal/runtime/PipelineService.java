@@ -271,7 +271,7 @@ public final class PipelineService {
         List<String> files = spec.global().wasmPlugins().stream().map(n -> "conveyor_plugin_" + n + ".wasm").toList();
         return awaitPresent(spec, files, "wasm_plugins", spec.global().wasmPluginsLocation(),
                 " (put the module files into the server's deploy/ folder, or the wasm-plugins/ folder of the"
-                        + " Conveyor home for command-line runs)");
+                        + " Conveyor installation)");
     }
 
     /**

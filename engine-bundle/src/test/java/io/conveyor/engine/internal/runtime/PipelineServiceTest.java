@@ -275,7 +275,7 @@ class PipelineServiceTest {
 
         assertEquals("p.toml:6:1: error[PLUGIN]: [global] wasm_plugins: 'conveyor_plugin_js_wasm.wasm' is not"
                 + " available (put the module files into the server's deploy/ folder, or the wasm-plugins/ folder of"
-                + " the Conveyor home for command-line runs)", problems(cli.validate(request(wants)).problems));
+                + " the Conveyor installation)", problems(cli.validate(request(wants)).problems));
         assertEquals("SUCCEEDED", cli.run(request(wants.replace(", \"js_wasm\"", ""))).outcome);
         assertTrue(cli.close(Duration.ofSeconds(30)));
     }
