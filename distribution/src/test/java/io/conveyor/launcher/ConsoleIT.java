@@ -36,7 +36,7 @@ class ConsoleIT {
                 [stages.config]
                 path = "orders.csv"
                 """);
-        Files.writeString(home.resolve("pipelines/watched.toml"), watchedPipeline(Files.writeString(
+        Files.writeString(home.resolve("pipelines/watched.toml"), TestPipelines.watched(Files.writeString(
                 temp.resolve("events.jsonl"), "")));
 
         try (PseudoTerminal console = PseudoTerminal.start(temp, "server", "--home", home.toString())) {
@@ -59,34 +59,6 @@ class ConsoleIT {
         }
     }
 
-    private static String watchedPipeline(Path events) {
-        return """
-                [pipeline]
-                name = "watched"
-
-                [schedule]
-                mode = "continuous"
-
-                [[stages]]
-                id = "watch"
-                function = "file.watch"
-                [stages.config]
-                path = "%s"
-                poll_interval_ms = 100
-
-                [[stages]]
-                id = "big"
-                function = "filter.apply"
-                inputs = ["watch"]
-                [stages.config]
-                expression = "n > 2"
-
-                [[stages]]
-                id = "show"
-                function = "stdout.stream"
-                inputs = ["big"]
-                """.formatted(events);
-    }
 
     /** Asks the server through {@code bin/conveyor client top} until the pipeline runs; fails after the bounded wait. */
     private void awaitRunning(Path home, String pipeline) throws Exception {

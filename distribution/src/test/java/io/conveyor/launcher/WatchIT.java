@@ -63,32 +63,7 @@ class WatchIT {
         home = temp.resolve("home");
         Path events = Files.writeString(temp.resolve("events.jsonl"), "{\"n\": 1, \"name\": \"a\"}\n{\"n\": 5, \"name\": \"b\"}\n");
         Files.createDirectories(home.resolve("pipelines"));
-        Files.writeString(home.resolve("pipelines/watched.toml"), """
-                [pipeline]
-                name = "watched"
-
-                [schedule]
-                mode = "continuous"
-
-                [[stages]]
-                id = "watch"
-                function = "file.watch"
-                [stages.config]
-                path = "%s"
-                poll_interval_ms = 100
-
-                [[stages]]
-                id = "big"
-                function = "filter.apply"
-                inputs = ["watch"]
-                [stages.config]
-                expression = "n > 2"
-
-                [[stages]]
-                id = "show"
-                function = "stdout.stream"
-                inputs = ["big"]
-                """.formatted(events));
+        Files.writeString(home.resolve("pipelines/watched.toml"), TestPipelines.watched(events));
         try (DistributionProcess.Running server = DistributionProcess.start(temp,
                 Map.of("CONVEYOR_OPTS", "-Dfelix.fileinstall.poll=200"), "server", "--home", home.toString(), "--headless")) {
             server.awaitLine("Conveyor server ready");

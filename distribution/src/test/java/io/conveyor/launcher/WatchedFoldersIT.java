@@ -191,22 +191,6 @@ class WatchedFoldersIT {
 
     /** A pipeline copying in.csv to NAME.csv, both in the test's folder. */
     private String copyPipeline(String name) {
-        return """
-                [pipeline]
-                name = "%s"
-
-                [[stages]]
-                id = "load"
-                function = "csv.read"
-                [stages.config]
-                path = "%s"
-
-                [[stages]]
-                id = "save"
-                function = "csv.write"
-                inputs = ["load"]
-                [stages.config]
-                path = "%s"
-                """.formatted(name, temp.resolve("in.csv"), temp.resolve(name + ".csv"));
+        return TestPipelines.copy(name, temp);
     }
 }

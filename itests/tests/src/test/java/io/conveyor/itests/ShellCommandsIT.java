@@ -42,7 +42,8 @@ public class ShellCommandsIT {
         String out = execute("conveyor:list -t sinks");
 
         assertTrue(out, out.startsWith("Sinks\n  csv.write            io.conveyor.plugin.core "));
-        assertEquals(7, out.lines().count());
+        assertTrue(out, out.contains("\n  echo                 conveyor_plugin_echo_wasm.wasm 1.0.0 "));
+        assertEquals(8, out.lines().count());
     }
 
     /**

@@ -8,24 +8,14 @@ import io.conveyor.api.stage.Sink;
 import io.conveyor.api.stage.SinkTask;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageContext;
-import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 
 /** A module in the sink role: one {@code cv_write} per batch, {@code cv_commit} when the run succeeds. */
-public final class WasmSink implements Sink {
-
-    private final WasmPlugin plugin;
-    private final StageDescriptor descriptor;
+public final class WasmSink extends WasmStage implements Sink {
 
     public WasmSink(WasmPlugin plugin) {
-        this.plugin = plugin;
-        this.descriptor = plugin.descriptor(StageRole.SINK);
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return descriptor;
+        super(plugin, StageRole.SINK);
     }
 
     @Override

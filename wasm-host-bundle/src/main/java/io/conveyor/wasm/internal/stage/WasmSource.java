@@ -5,24 +5,14 @@ import io.conveyor.api.stage.Source;
 import io.conveyor.api.stage.SourceTask;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageContext;
-import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 
 /** A module in the source role: each {@code produce} emits what one {@code cv_next} returns. */
-public final class WasmSource implements Source {
-
-    private final WasmPlugin plugin;
-    private final StageDescriptor descriptor;
+public final class WasmSource extends WasmStage implements Source {
 
     public WasmSource(WasmPlugin plugin) {
-        this.plugin = plugin;
-        this.descriptor = plugin.descriptor(StageRole.SOURCE);
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return descriptor;
+        super(plugin, StageRole.SOURCE);
     }
 
     @Override

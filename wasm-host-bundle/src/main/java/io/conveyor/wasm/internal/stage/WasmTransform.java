@@ -7,7 +7,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.StageConfig;
 import io.conveyor.api.stage.StageContext;
-import io.conveyor.api.stage.StageDescriptor;
 import io.conveyor.api.stage.StageException;
 import io.conveyor.api.stage.StageRole;
 import io.conveyor.api.stage.Transform;
@@ -17,19 +16,10 @@ import io.conveyor.api.stage.TransformTask;
  * A module in the transform role: one {@code cv_transform} call per batch of any input, and
  * {@code cv_finish} once every input has ended.
  */
-public final class WasmTransform implements Transform {
-
-    private final WasmPlugin plugin;
-    private final StageDescriptor descriptor;
+public final class WasmTransform extends WasmStage implements Transform {
 
     public WasmTransform(WasmPlugin plugin) {
-        this.plugin = plugin;
-        this.descriptor = plugin.descriptor(StageRole.TRANSFORM);
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return descriptor;
+        super(plugin, StageRole.TRANSFORM);
     }
 
     @Override
