@@ -33,6 +33,11 @@ public interface SourceTask extends AutoCloseable {
      * during a continuous run; the task opened from the new version finds the text in {@link
      * StageContext#resumePosition()} and must emit the rows that follow, none twice.
      *
+     * <p>In a continuous run the engine also asks once before the first {@code produce}, and ignores
+     * the answer: the next time it asks, the plugin's bundle may have been updated and refreshed,
+     * and its class loader then refuses classes it has not loaded yet, so what answering needs must
+     * be loaded by then.
+     *
      * @return the position, or empty when the source cannot say (the default): such a source does
      *         not move to a new version, and a continuous run whose source plugin is replaced stops
      *         with an error instead

@@ -1,6 +1,7 @@
 package io.conveyor.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +31,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.conveyor.api.runtime.ConveyorRuntime;
 import io.conveyor.api.runtime.RunReportDTO;
@@ -41,6 +47,9 @@ import io.conveyor.api.runtime.RunReportDTO;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class StreamingIT {
+
+    @Inject
+    private BundleContext context;
 
     @Inject
     private ConveyorRuntime runtime;
@@ -154,6 +163,60 @@ public class StreamingIT {
         assertEquals(all, stdout.text());
     }
 
+    @Test
+    public void fileWatchGoesOnAfterItsLastLineWhenItsPluginIsUpgradedDuringTheRun() throws Exception {
+        Path work = TestPaths.newWorkFolder("file-watch-upgrade");
+        Path log = work.resolve("app.log");
+        Files.writeString(log, "boot\n");
+        Path pipeline = Runs.write(work.resolve("watch.toml"), """
+                [pipeline]
+                name = "watch"
+
+                [[stages]]
+                id = "tail"
+                function = "file.watch"
+
+                [stages.config]
+                path = "app.log"
+                format = "text"
+                poll_interval_ms = 50
+
+                [[stages]]
+                id = "show"
+                function = "stdout.stream"
+                inputs = ["tail"]
+
+                [stages.config]
+                format = "text"
+                """);
+        Output stdout = new Output();
+        Future<RunReportDTO> run = caller.submit(() -> runtime.run(Runs.request(pipeline, work)
+                .withStreams(InputStream.nullInputStream(), stdout.stream())));
+        stdout.await("line=\"boot\"\n");
+
+        // both stages' bundle is replaced (update, then refresh): file.watch moves to the new
+        // revision from its position, stdout.stream because it delivers each batch
+        Bundle stream = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("io.conveyor.plugin.stream")).findFirst().orElseThrow();
+        append(log, "one\n");
+        stream.update();
+        append(log, "two\n");
+        refresh(stream);
+        append(log, "three\n");
+        stdout.await("line=\"boot\"\nline=\"one\"\nline=\"two\"\nline=\"three\"\n");
+
+        caller.shutdownNow();
+        RunReportDTO report = run.get(Await.BOUND.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(List.of("pipeline 'watch' was stopped"), report.problems.stream().map(p -> p.message).toList());
+        assertEquals("line=\"boot\"\nline=\"one\"\nline=\"two\"\nline=\"three\"\n", stdout.text());
+    }
+
+    private void refresh(Bundle bundle) throws InterruptedException {
+        CountDownLatch refreshed = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> refreshed.countDown());
+        assertTrue("the refresh to end", refreshed.await(Await.BOUND.toSeconds(), TimeUnit.SECONDS));
+    }
+
     private static void write(PipedOutputStream producer, String text) throws IOException {
         producer.write(text.getBytes(StandardCharsets.UTF_8));
         producer.flush();
@@ -178,6 +241,14 @@ public class StreamingIT {
 
         /** Waits until the run has printed exactly {@code expected}; more or other text fails at once. */
         void await(String expected) {
+            try {
+                awaitExactly(expected);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; stdout is " + text().replace("\n", "\\n"), e);
+            }
+        }
+
+        private void awaitExactly(String expected) {
             Await.until("stdout to be " + expected.replace("\n", "\\n"), () -> {
                 String now = text();
                 if (!expected.startsWith(now)) {

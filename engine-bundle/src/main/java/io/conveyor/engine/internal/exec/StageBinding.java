@@ -64,6 +64,11 @@ final class StageBinding {
         return provider;
     }
 
+    /** Whether the run is continuous, so that this stage may have to move while it runs. */
+    boolean continuous() {
+        return continuous;
+    }
+
     /**
      * Checked at every batch boundary: whether the run is continuous and the stage's service went
      * away, so that the stage must move before it handles anything more.

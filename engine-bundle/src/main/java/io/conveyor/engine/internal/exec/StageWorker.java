@@ -198,6 +198,11 @@ final class StageWorker implements Runnable {
     /** Drives the source task in {@link #task}, which {@link #moveIfDue} may replace. */
     private void produceAll() throws StageException {
         SourceTask source = (SourceTask) task;
+        if (binding.continuous()) {
+            // Asked once now, while the plugin's bundle is live: the position is next asked after the
+            // bundle went away, when its class loader may refuse classes it has not loaded yet.
+            source.position();
+        }
         while (true) {
             if (control.isStopped()) {
                 throw StageException.cancelled();

@@ -73,6 +73,11 @@ final class CsvLines extends LineFormat {
     }
 
     @Override
+    boolean holdsPartialRecord() {
+        return open != null;
+    }
+
+    @Override
     void end() throws StageException {
         if (open != null) {
             throw StageException.data(source + " line " + openedAt + ": a quoted field is never closed");

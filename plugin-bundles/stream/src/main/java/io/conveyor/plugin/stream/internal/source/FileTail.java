@@ -40,6 +40,17 @@ final class FileTail implements AutoCloseable {
         void newFile() throws StageException;
 
         void line(String line) throws StageException;
+
+        /** Reading goes on where the replaced task of {@link #resumingAt} stopped (after its CSV header, if any). */
+        default void resumed() {
+        }
+    }
+
+    /**
+     * Where a tail stands: the file (its key as text, empty while the file is awaited) and the
+     * offset just after the last line passed on.
+     */
+    record Mark(String fileKey, long offset) {
     }
 
     private final Path path;
@@ -52,6 +63,7 @@ final class FileTail implements AutoCloseable {
     private Object fileKey;
     private long position;
     private boolean started;
+    private Mark resume;
     private boolean waitLogged;
 
     /**
@@ -66,6 +78,17 @@ final class FileTail implements AutoCloseable {
         this.name = name;
         this.fromBeginning = fromBeginning;
         this.firstLineAlways = firstLineAlways;
+    }
+
+    /** Makes the first look continue from {@code mark}, as a task that replaces another does. */
+    FileTail resumingAt(Mark mark) {
+        this.resume = mark;
+        return this;
+    }
+
+    /** Where this tail stands now, between two calls of {@link #read}. */
+    Mark mark() {
+        return channel == null ? new Mark("", 0) : new Mark(String.valueOf(fileKey), position - splitter.pendingBytes());
     }
 
     /**
@@ -129,6 +152,10 @@ final class FileTail implements AutoCloseable {
         position = 0;
         splitter.clear();
         lines.newFile();
+        if (resume != null) {
+            resumeFrom(resume, lines);
+            return true;
+        }
         if (!started && !fromBeginning) {
             long end = afterLastLine();
             if (end > 0 && firstLineAlways) {
@@ -141,6 +168,30 @@ final class FileTail implements AutoCloseable {
         }
         started = true;
         return true;
+    }
+
+    /**
+     * Continues where the mark says when it names this file and the file still holds that much;
+     * otherwise (the file was rotated or truncated meanwhile) reads the file from its start.
+     */
+    private void resumeFrom(Mark mark, Lines lines) throws IOException, StageException {
+        resume = null;
+        started = true;
+        if (mark.fileKey().isEmpty()) {
+            return; // the replaced task was waiting for the file: read all of it
+        }
+        if (!mark.fileKey().equals(String.valueOf(fileKey)) || channel.size() < mark.offset()) {
+            LOG.info("file.watch: {} changed while its task was replaced; reading it from its start", name);
+            return;
+        }
+        if (mark.offset() > 0 && firstLineAlways) {
+            String first = firstLine();
+            if (first != null) {
+                lines.line(first);
+            }
+        }
+        position = mark.offset();
+        lines.resumed();
     }
 
     /** The offset just after the file's last {@code \n}, or 0 when it has none. */

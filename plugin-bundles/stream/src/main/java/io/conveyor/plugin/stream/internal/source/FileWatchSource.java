@@ -37,7 +37,8 @@ public final class FileWatchSource implements Source {
                     + "missing file is waited for. The source never ends by itself: the run's stop or its "
                     + "timeout_seconds ends it, so sinks that write files (which commit only when a run succeeds) "
                     + "belong after a bounded source; stdout.stream shows a watch as it happens. Rows are parsed as "
-                    + "stdin.stream parses them, with the same growing schema.")
+                    + "stdin.stream parses them, with the same growing schema. When its plugin is upgraded during a "
+                    + "continuous run, the new version goes on after the last line passed on.")
             .parameter(Parameter.builder("path", ParameterType.STRING).required()
                     .description("The file to follow, relative to the working directory of the run.")
                     .example("\"logs/app.log\"").build())
@@ -123,8 +124,10 @@ public final class FileWatchSource implements Source {
         String name = config.getString("path");
         boolean csvHeader = "csv".equals(config.getString("format")) && config.getBoolean("headers");
         FileTail tail = new FileTail(config.getPath("path"), name, config.getBoolean("from_beginning"), csvHeader);
-        return new FileWatchTask(tail, SourceKeys.lineFormat(config, name, json), context, pause,
+        FileWatchTask task = new FileWatchTask(tail, SourceKeys.lineFormat(config, name, json), context, pause,
                 pollMillis(config), name);
+        Optional<String> resume = context.resumePosition();
+        return resume.isPresent() ? task.resumingFrom(resume.get()) : task;
     }
 
     static long pollMillis(StageConfig config) {

@@ -22,6 +22,11 @@ abstract class LineFormat {
     void startFile() {
     }
 
+    /** Whether lines were taken that belong to a record not complete yet (a CSV quoted field spanning lines). */
+    boolean holdsPartialRecord() {
+        return false;
+    }
+
     /** The input has ended: a CSV record still open is an error. */
     void end() throws StageException {
     }

@@ -51,6 +51,11 @@ final class LineSplitter {
         return null;
     }
 
+    /** How many bytes were appended and not yet passed on as a line: the lines waiting, and the unfinished one. */
+    int pendingBytes() {
+        return end - start;
+    }
+
     /** Whether bytes of an unfinished line are waiting. */
     boolean hasPartial() {
         return end > start;

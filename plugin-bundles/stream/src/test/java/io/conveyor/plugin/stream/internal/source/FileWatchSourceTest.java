@@ -195,6 +195,77 @@ class FileWatchSourceTest {
         assertEquals(List.of(10L, 10L), pauses);
     }
 
+    /** Closes the task and opens one that continues from its position, as after a plugin upgrade. */
+    private void replaceTask(Map<String, ?> values) throws StageException {
+        String position = task.position().orElseThrow();
+        task.close();
+        task = null;
+        context.resumingFrom(position);
+        open(values);
+    }
+
+    @Test
+    void aTaskOpenedFromThePositionOfAnotherContinuesAfterItsLastLine() throws Exception {
+        write("a\nb\n");
+        open(Map.of());
+        assertEquals(List.of("\"a\"", "\"b\""), poll());
+        append("c\nd");
+        assertTrue(task.position().orElseThrow().endsWith(";offset=4;line=2"), task.position().orElseThrow());
+
+        replaceTask(Map.of());
+        assertEquals(List.of("\"c\""), poll());
+        append("\n");
+        assertEquals(List.of("\"d\""), poll());
+    }
+
+    @Test
+    void aResumedCsvTaskKeepsTheHeaderAndTheLineNumbers() throws Exception {
+        write("id,name\n1,a\n");
+        open(Map.of("format", "csv", "headers", true));
+        assertEquals(List.of("1|\"a\""), poll());
+        append("2,b\n3\n");
+
+        replaceTask(Map.of("format", "csv", "headers", true));
+        assertEquals(List.of("2|\"b\"", "3|null"), poll());
+        assertEquals("id:int64, name:utf8", BatchText.schema(out.batches().get(1)));
+        assertTrue(task.position().orElseThrow().endsWith(";offset=18;line=4"), task.position().orElseThrow());
+    }
+
+    @Test
+    void aFileReplacedWhileTheTaskWasReplacedIsReadFromItsStart() throws Exception {
+        write("a\n");
+        open(Map.of());
+        assertEquals(List.of("\"a\""), poll());
+        String position = task.position().orElseThrow();
+        Files.delete(folder.resolve("app.log"));
+        write("x\ny\n");
+        task.close();
+        task = null;
+        context.resumingFrom(position);
+
+        open(Map.of());
+        assertEquals(List.of("\"x\"", "\"y\""), poll());
+    }
+
+    @Test
+    void aCsvRecordStillOpenHasNoPositionToHandOver() throws Exception {
+        write("id,note\n1,\"two\n");
+        open(Map.of("format", "csv", "headers", true));
+        assertEquals(List.of(), poll());
+
+        assertEquals(Optional.empty(), task.position());
+    }
+
+    @Test
+    void aPositionThatIsNotOneIsRefused() {
+        context.resumingFrom("offset=x");
+
+        StageException e = assertThrows(StageException.class, () -> open(Map.of()));
+
+        assertEquals("cannot continue from position 'offset=x': expected file=<key>;offset=<bytes>;line=<number>",
+                e.getMessage());
+    }
+
     @Test
     void jsonLinesErrorsNameTheFileAndLine() throws Exception {
         write("{\"id\":1}\nnot json\n");
