@@ -114,27 +114,7 @@ public class StreamingIT {
         Path work = TestPaths.newWorkFolder("file-watch");
         Path log = work.resolve("app.log");
         Files.writeString(log, "boot\n");
-        Path pipeline = Runs.write(work.resolve("watch.toml"), """
-                [pipeline]
-                name = "watch"
-
-                [[stages]]
-                id = "tail"
-                function = "file.watch"
-
-                [stages.config]
-                path = "app.log"
-                format = "text"
-                poll_interval_ms = 50
-
-                [[stages]]
-                id = "show"
-                function = "stdout.stream"
-                inputs = ["tail"]
-
-                [stages.config]
-                format = "text"
-                """);
+        Path pipeline = watchPipeline(work);
         Output stdout = new Output();
 
         Future<RunReportDTO> run = caller.submit(() -> runtime.run(Runs.request(pipeline, work)
@@ -168,27 +148,7 @@ public class StreamingIT {
         Path work = TestPaths.newWorkFolder("file-watch-upgrade");
         Path log = work.resolve("app.log");
         Files.writeString(log, "boot\n");
-        Path pipeline = Runs.write(work.resolve("watch.toml"), """
-                [pipeline]
-                name = "watch"
-
-                [[stages]]
-                id = "tail"
-                function = "file.watch"
-
-                [stages.config]
-                path = "app.log"
-                format = "text"
-                poll_interval_ms = 50
-
-                [[stages]]
-                id = "show"
-                function = "stdout.stream"
-                inputs = ["tail"]
-
-                [stages.config]
-                format = "text"
-                """);
+        Path pipeline = watchPipeline(work);
         Output stdout = new Output();
         Future<RunReportDTO> run = caller.submit(() -> runtime.run(Runs.request(pipeline, work)
                 .withStreams(InputStream.nullInputStream(), stdout.stream())));
@@ -209,6 +169,31 @@ public class StreamingIT {
         RunReportDTO report = run.get(Await.BOUND.toSeconds(), TimeUnit.SECONDS);
         assertEquals(List.of("pipeline 'watch' was stopped"), report.problems.stream().map(p -> p.message).toList());
         assertEquals("line=\"boot\"\nline=\"one\"\nline=\"two\"\nline=\"three\"\n", stdout.text());
+    }
+
+    /** tail (file.watch of app.log, as text lines) -> show (stdout.stream): the pipeline {@code watch}. */
+    private static Path watchPipeline(Path work) {
+        return Runs.write(work.resolve("watch.toml"), """
+                [pipeline]
+                name = "watch"
+
+                [[stages]]
+                id = "tail"
+                function = "file.watch"
+
+                [stages.config]
+                path = "app.log"
+                format = "text"
+                poll_interval_ms = 50
+
+                [[stages]]
+                id = "show"
+                function = "stdout.stream"
+                inputs = ["tail"]
+
+                [stages.config]
+                format = "text"
+                """);
     }
 
     private void refresh(Bundle bundle) throws InterruptedException {

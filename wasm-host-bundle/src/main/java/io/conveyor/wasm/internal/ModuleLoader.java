@@ -45,7 +45,7 @@ final class ModuleLoader {
     }
 
     private static Description check(CompiledModule module, Limits limits) throws WasmFailure {
-        List<String> exports = module.exportedFunctions();
+        List<String> exports = module.shape().exportedFunctions();
         List<String> missing = new ArrayList<>(Description.COMMON_EXPORTS);
         missing.removeAll(exports);
         if (!missing.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 
 import org.apache.arrow.memory.RootAllocator;
@@ -259,22 +260,12 @@ class StageUpgradeTest {
     }
 
     /**
-     * An unbounded source whose task counts the batches it emitted and reports that count as its
-     * position; a task opened with a position continues from there.
+     * An unbounded {@link PermittedSource} whose task counts the batches it emitted and reports that
+     * count as its position; a task opened with a position continues from there.
      */
-    private static final class PositionedSource implements Source {
+    private static final class PositionedSource extends PermittedSource {
         final List<Optional<String>> resumedFrom = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger closed = new AtomicInteger();
-        private final Semaphore permits = new Semaphore(0);
-        private volatile boolean ending;
-
-        void release(int batches) {
-            permits.release(batches);
-        }
-
-        void end() {
-            ending = true;
-        }
 
         @Override
         public StageDescriptor descriptor() {
@@ -290,15 +281,7 @@ class StageUpgradeTest {
 
                 @Override
                 public boolean produce(Emitter out) throws StageException {
-                    try {
-                        if (permits.tryAcquire(5, TimeUnit.MILLISECONDS)) {
-                            out.emit(MockStages.numbers(context.allocator(), 2L * batches++, 2));
-                            return true;
-                        }
-                    } catch (InterruptedException e) {
-                        throw StageException.cancelled();
-                    }
-                    return !(ending && permits.availablePermits() == 0);
+                    return produceOne(out, context, () -> batches++);
                 }
 
                 @Override
@@ -342,26 +325,13 @@ class StageUpgradeTest {
         return report.stages.stream().filter(s -> s.stageId.equals(id)).findFirst().orElseThrow();
     }
 
-    /**
-     * Emits a batch of two numbers (0 1, 2 3, ...) per {@link #release}d permit, and ends once told
-     * to and every released batch is out. Unbounded or not, as constructed.
-     */
-    private static final class FeedSource implements Source {
+    /** A {@link PermittedSource} counting batches across its tasks; unbounded or not, as constructed. */
+    private static final class FeedSource extends PermittedSource {
         private final boolean unbounded;
-        private final Semaphore permits = new Semaphore(0);
         private final AtomicInteger emitted = new AtomicInteger();
-        private volatile boolean ending;
 
         FeedSource(boolean unbounded) {
             this.unbounded = unbounded;
-        }
-
-        void release(int batches) {
-            permits.release(batches);
-        }
-
-        void end() {
-            ending = true;
         }
 
         @Override
@@ -372,17 +342,37 @@ class StageUpgradeTest {
 
         @Override
         public SourceTask open(StageConfig config, StageContext context) {
-            return out -> {
-                try {
-                    if (permits.tryAcquire(5, TimeUnit.MILLISECONDS)) {
-                        out.emit(MockStages.numbers(context.allocator(), 2L * emitted.getAndIncrement(), 2));
-                        return true;
-                    }
-                } catch (InterruptedException e) {
-                    throw StageException.cancelled();
+            return out -> produceOne(out, context, emitted::getAndIncrement);
+        }
+    }
+
+    /**
+     * A source that emits a batch of two numbers per {@link #release}d permit (batch {@code k}
+     * holds {@code 2k, 2k+1}), and ends once told to and every released batch is out.
+     */
+    private abstract static class PermittedSource implements Source {
+        private final Semaphore permits = new Semaphore(0);
+        private volatile boolean ending;
+
+        void release(int batches) {
+            permits.release(batches);
+        }
+
+        void end() {
+            ending = true;
+        }
+
+        /** Emits batch {@code nextBatch} if a permit comes within 5 ms; whether the stream goes on. */
+        final boolean produceOne(Emitter out, StageContext context, LongSupplier nextBatch) throws StageException {
+            try {
+                if (permits.tryAcquire(5, TimeUnit.MILLISECONDS)) {
+                    out.emit(MockStages.numbers(context.allocator(), 2L * nextBatch.getAsLong(), 2));
+                    return true;
                 }
-                return !(ending && permits.availablePermits() == 0);
-            };
+            } catch (InterruptedException e) {
+                throw StageException.cancelled();
+            }
+            return !(ending && permits.availablePermits() == 0);
         }
     }
 

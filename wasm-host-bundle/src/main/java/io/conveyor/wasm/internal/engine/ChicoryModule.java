@@ -1,6 +1,5 @@
 package io.conveyor.wasm.internal.engine;
 
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,18 +27,8 @@ final class ChicoryModule implements CompiledModule {
     }
 
     @Override
-    public List<String> importedFunctions() {
-        return shape.importedFunctions();
-    }
-
-    @Override
-    public List<String> exportedFunctions() {
-        return shape.exportedFunctions();
-    }
-
-    @Override
-    public int declaredMaximumPages() {
-        return shape.declaredMaximumPages();
+    public ModuleShape shape() {
+        return shape;
     }
 
     /** Confines memory itself: the instance's memory may grow to the smaller of its maximum and the sandbox's. */
@@ -56,11 +45,11 @@ final class ChicoryModule implements CompiledModule {
 
     /** @param machines the compiled code, or {@code null} for the interpreter */
     private WasmInstance instantiate(Sandbox sandbox, Function<Instance, Machine> machines) throws WasmFailure {
-        Failures.checkImports(importedFunctions());
+        Failures.checkImports(shape.importedFunctions());
         Failures.checkInitialMemory(shape, sandbox);
         int initial = shape.initialPages();
-        int maximum = declaredMaximumPages() < 0 ? sandbox.memoryPages()
-                : Math.min(declaredMaximumPages(), sandbox.memoryPages());
+        int declared = shape.declaredMaximumPages();
+        int maximum = declared < 0 ? sandbox.memoryPages() : Math.min(declared, sandbox.memoryPages());
         ConfinedWasi wasi = new ConfinedWasi(sandbox);
         try {
             Instance.Builder builder = Instance.builder(module)
@@ -73,7 +62,7 @@ final class ChicoryModule implements CompiledModule {
                 builder.withMachineFactory(machines);
             }
             Instance instance = builder.build();
-            ChicoryInstance confined = new ChicoryInstance(instance, Set.copyOf(exportedFunctions()), wasi, sandbox, deadlines);
+            ChicoryInstance confined = new ChicoryInstance(instance, Set.copyOf(shape.exportedFunctions()), wasi, sandbox, deadlines);
             confined.initialize();
             return confined;
         } catch (ChicoryException e) {

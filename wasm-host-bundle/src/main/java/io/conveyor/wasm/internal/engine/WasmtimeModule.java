@@ -1,6 +1,5 @@
 package io.conveyor.wasm.internal.engine;
 
-import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -31,18 +30,8 @@ final class WasmtimeModule implements CompiledModule {
     }
 
     @Override
-    public List<String> importedFunctions() {
-        return shape.importedFunctions();
-    }
-
-    @Override
-    public List<String> exportedFunctions() {
-        return shape.exportedFunctions();
-    }
-
-    @Override
-    public int declaredMaximumPages() {
-        return shape.declaredMaximumPages();
+    public ModuleShape shape() {
+        return shape;
     }
 
     @Override
@@ -60,12 +49,12 @@ final class WasmtimeModule implements CompiledModule {
     }
 
     private void checkConfinable(Sandbox sandbox) throws WasmFailure {
-        Failures.checkImports(importedFunctions());
+        Failures.checkImports(shape.importedFunctions());
         if (!shape.importedOthers().isEmpty()) {
             throw new WasmFailure(WasmFailure.Kind.ABI, "it imports " + String.join(", ", shape.importedOthers())
                     + ", which the host does not provide (only " + Failures.WASI + " functions are)");
         }
-        if (importedFunctions().contains(POLL_ONEOFF)) {
+        if (shape.importedFunctions().contains(POLL_ONEOFF)) {
             throw refused("it imports " + POLL_ONEOFF + ", which blocks in native code where the call deadline"
                     + " cannot stop it", "");
         }
