@@ -33,10 +33,12 @@ public interface SourceTask extends AutoCloseable {
      * during a continuous run; the task opened from the new version finds the text in {@link
      * StageContext#resumePosition()} and must emit the rows that follow, none twice.
      *
-     * <p>In a continuous run the engine also asks once before the first {@code produce}, and ignores
-     * the answer: the next time it asks, the plugin's bundle may have been updated and refreshed,
-     * and its class loader then refuses classes it has not loaded yet, so what answering needs must
-     * be loaded by then.
+     * <p>The stop of the plugin's bundle waits, for a bounded time, until the engine has asked and
+     * closed the task, so {@link #produce} should return within a poll interval or so. In a
+     * continuous run the engine also asks once before the first {@code produce}, and ignores the
+     * answer: if {@code produce} blocked past that wait, the bundle may already be refreshed when
+     * the engine next asks, and its class loader then refuses classes it has not loaded yet, so
+     * what answering needs must be loaded by then.
      *
      * @return the position, or empty when the source cannot say (the default): such a source does
      *         not move to a new version, and a continuous run whose source plugin is replaced stops

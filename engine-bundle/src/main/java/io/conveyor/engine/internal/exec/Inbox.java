@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.conveyor.api.stage.StageException;
@@ -106,9 +107,10 @@ final class Inbox {
 
     /**
      * Takes the next batch of one of the accepted inputs, taking turns among them, or the end of
-     * one of them once its queue is empty. Waits until one of them has something.
+     * one of them once its queue is empty. Waits until one of them has something, or until
+     * {@code leave} holds (checked again after each {@link #wakeUp}): then returns {@code null}.
      */
-    Item take(List<String> accepted) throws StageException {
+    Item take(List<String> accepted, BooleanSupplier leave) throws StageException {
         lock.lock();
         try {
             while (true) {
@@ -119,7 +121,10 @@ final class Inbox {
                 if (item != null) {
                     return item;
                 }
-                control.awaitQueue(owner, new InputWait(accepted), notEmpty);
+                if (leave.getAsBoolean()) {
+                    return null;
+                }
+                control.awaitQueue(owner, new InputWait(accepted, leave), notEmpty);
             }
         } finally {
             lock.unlock();
@@ -158,7 +163,7 @@ final class Inbox {
         }
     }
 
-    /** Wakes every waiting thread so it sees the run stopping. */
+    /** Wakes every waiting thread so it sees the run stopping, or the condition to leave {@link #take}. */
     void wakeUp() {
         lock.lock();
         try {
@@ -227,16 +232,21 @@ final class Inbox {
         }
     }
 
-    /** The consumer waiting for a batch or the end of one of the inputs it accepts. */
+    /** The consumer waiting for a batch or the end of one of the inputs it accepts, or to leave. */
     private final class InputWait implements StallDetector.QueueWait {
         private final List<String> accepted;
+        private final BooleanSupplier leave;
 
-        InputWait(List<String> accepted) {
+        InputWait(List<String> accepted, BooleanSupplier leave) {
             this.accepted = accepted;
+            this.leave = leave;
         }
 
         @Override
         public boolean canProceed() {
+            if (leave.getAsBoolean()) {
+                return true;
+            }
             for (String input : accepted) {
                 Edge edge = edge(input);
                 if (!edge.queue.isEmpty() || edge.ended) {

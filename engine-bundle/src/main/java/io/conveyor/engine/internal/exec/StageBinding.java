@@ -24,6 +24,11 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  * uncommitted output, so the run stops with an error naming the stage, the function and the
  * plugin instead.
  *
+ * <p>In a continuous run the stage's thread is woken when the service goes away, and whoever
+ * unregisters it waits until the stage has closed its task and released the service (see
+ * {@link StageLease#moveOnRevoke}): the move happens while the old revision's classes can
+ * still be loaded, before its bundle is refreshed.
+ *
  * <p>Threading: {@link #move} runs on the stage's own thread; {@link #close} once that thread has
  * ended.
  */
@@ -41,6 +46,7 @@ final class StageBinding {
     private final long upgradeWaitMillis;
     private volatile StageLease lease;
     private volatile String provider;
+    private volatile Runnable wakeWorker = () -> { };
 
     StageBinding(String pipelineName, PlannedStage stage, StageLease lease, StageSupplier supplier,
             RunControl control, boolean continuous, long upgradeWaitMillis) {
@@ -52,6 +58,18 @@ final class StageBinding {
         this.control = control;
         this.continuous = continuous;
         this.upgradeWaitMillis = upgradeWaitMillis;
+        if (continuous) {
+            lease.moveOnRevoke(this::wakeWorker);
+        }
+    }
+
+    /** What wakes the stage's thread when it waits for input, so that it moves at once. */
+    void wakeWorkerWith(Runnable wake) {
+        this.wakeWorker = wake;
+    }
+
+    private void wakeWorker() {
+        wakeWorker.run();
     }
 
     /** The service the stage's next task is opened from. */
@@ -114,6 +132,7 @@ final class StageBinding {
                 stage.spec().function(), old, provider, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** The next provider's lease, not revoked when the worker's wake was attached to it. */
     private StageLease awaitProvider(long deadline) throws StageException {
         try {
             while (true) {
@@ -127,7 +146,11 @@ final class StageBinding {
                 Duration slice = Duration.ofNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(STOP_CHECK_MILLIS)));
                 StageLease next = supplier.await(stage.spec().function(), stage.role(), slice);
                 if (next != null) {
-                    return next;
+                    next.moveOnRevoke(this::wakeWorker);
+                    if (!next.revoked()) {
+                        return next;
+                    }
+                    next.close(); // going away already, as a refresh follows an update
                 }
             }
         } catch (InterruptedException e) {

@@ -23,6 +23,16 @@ public interface StageLease extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Says that the holder moves off the service as soon as it goes away (a continuous run does):
+     * {@code wake} then runs on the thread unregistering the service, which waits, for a bounded
+     * time, until this lease is closed. The departing bundle is thus neither stopped nor refreshed
+     * while a task opened from it is still in use: a refreshed revision's class loader refuses
+     * the classes it has not loaded yet, so code still running there could fail at any point.
+     */
+    default void moveOnRevoke(Runnable wake) {
+    }
+
     /** Releases the service object. Never throws. */
     @Override
     void close();

@@ -37,7 +37,8 @@ import io.conveyor.engine.internal.plan.PlannedStage;
  * opened from the new provider and gets the batches that follow, which wait in the inbox meanwhile;
  * a source's new task continues from the position its old one reported; a sink that delivers each
  * batch is committed and reopened. A source that reports no position, or a sink holding
- * uncommitted output, stops the run instead.
+ * uncommitted output, stops the run instead. A transform or sink waiting for input is woken to move
+ * at once, so that the old version is released before its bundle is refreshed.
  *
  * <p>Guarantees: {@link RunControl#workFinished()} is called exactly once (for a sink before it
  * waits to commit, for other stages after they are closed), and {@link RunControl#stageEnded()}
@@ -72,6 +73,9 @@ final class StageWorker implements Runnable {
         this.emitter = emitter;
         this.control = control;
         this.stats = stats;
+        if (inbox != null) {
+            binding.wakeWorkerWith(inbox::wakeUp);
+        }
     }
 
     /** Called instead of {@link #run} when the worker could not be started at all. */
@@ -224,7 +228,11 @@ final class StageWorker implements Runnable {
                 inbox.stopReading();
                 break;
             }
-            Inbox.Item item = inbox.take(accepted);
+            Inbox.Item item = inbox.take(accepted, binding::mustMove);
+            if (item == null) {
+                transform = moveIfDue(transform);
+                continue;
+            }
             try {
                 transform = moveIfDue(transform);
             } catch (Throwable e) {
@@ -257,7 +265,11 @@ final class StageWorker implements Runnable {
                 inbox.stopReading();
                 break;
             }
-            Inbox.Item item = inbox.take(accepted);
+            Inbox.Item item = inbox.take(accepted, binding::mustMove);
+            if (item == null) {
+                sink = moveIfDue(sink);
+                continue;
+            }
             try {
                 sink = moveIfDue(sink);
             } catch (Throwable e) {

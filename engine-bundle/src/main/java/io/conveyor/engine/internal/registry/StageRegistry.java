@@ -1,6 +1,7 @@
 package io.conveyor.engine.internal.registry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -42,7 +45,9 @@ import io.conveyor.engine.internal.plan.FunctionCatalog;
  *
  * <p>Every lease it hands out is tracked until closed, and revoked as soon as its service is
  * unbound (the bundle was updated, stopped or uninstalled), so that a continuous run sees at its
- * next batch boundary that it must move to the new version.
+ * next batch boundary that it must move to the new version. The unbind waits, up to
+ * {@link #MOVE_WAIT}, until the runs that move have closed their leases, so that the bundle's
+ * stop, and the refresh that may follow, find none of its tasks in use.
  *
  * <p>DS may call bind before {@link #activate} and unbind after {@link #deactivate}: the table
  * is usable at any time, and only {@link #acquire} needs the bundle context.
@@ -51,6 +56,8 @@ import io.conveyor.engine.internal.plan.FunctionCatalog;
 public final class StageRegistry implements FunctionCatalog, StageSupplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(StageRegistry.class);
+    /** How long an unbind waits for the continuous runs using the service to move off it. */
+    static final Duration MOVE_WAIT = Duration.ofSeconds(10);
 
     /** How a run obtains its own instance of a provider's service. */
     @FunctionalInterface
@@ -156,7 +163,28 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
     private void remove(ServiceReference<?> reference) {
         if (reference.getProperty("service.id") instanceof Long id) {
             table.remove(id);
-            leases.getOrDefault(id, Set.of()).forEach(TrackedLease::revoke);
+            List<TrackedLease> moving = new ArrayList<>();
+            for (TrackedLease lease : leases.getOrDefault(id, Set.of())) {
+                if (lease.revoke()) {
+                    moving.add(lease);
+                }
+            }
+            awaitClosed(moving, id);
+        }
+    }
+
+    private static void awaitClosed(List<TrackedLease> moving, long serviceId) {
+        long deadline = System.nanoTime() + MOVE_WAIT.toNanos();
+        try {
+            for (TrackedLease lease : moving) {
+                if (!lease.closed.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warn("A continuous run still uses {} (service {}) after {} s: its bundle goes away while"
+                            + " the run's task may still run its code", lease.provider(), serviceId,
+                            MOVE_WAIT.toSeconds());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -240,15 +268,30 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
     private final class TrackedLease implements StageLease {
         private final StageLease lease;
         private final long serviceId;
+        private final CountDownLatch closed = new CountDownLatch(1);
         private volatile boolean revoked;
+        private volatile Runnable wake;
 
         TrackedLease(StageLease lease, long serviceId) {
             this.lease = lease;
             this.serviceId = serviceId;
         }
 
-        void revoke() {
-            revoked = true;
+        /** Marks the lease revoked; whether its holder was woken to move off it, and will close it. */
+        boolean revoke() {
+            revoked = true; // before reading wake: see moveOnRevoke
+            Runnable holder = wake;
+            if (holder == null || closed.getCount() == 0) {
+                return false;
+            }
+            holder.run();
+            return true;
+        }
+
+        /** The holder checks {@link #revoked} after this, so a revoke in between is seen by one side or both. */
+        @Override
+        public void moveOnRevoke(Runnable wake) {
+            this.wake = wake;
         }
 
         @Override
@@ -268,6 +311,7 @@ public final class StageRegistry implements FunctionCatalog, StageSupplier {
 
         @Override
         public void close() {
+            closed.countDown(); // first: releasing the service object may wait for the unbind that waits on this
             leases.computeIfPresent(serviceId, (id, open) -> {
                 open.remove(this);
                 return open.isEmpty() ? null : open;

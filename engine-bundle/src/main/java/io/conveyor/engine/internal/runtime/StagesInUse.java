@@ -80,6 +80,11 @@ final class StagesInUse {
             }
 
             @Override
+            public void moveOnRevoke(Runnable wake) {
+                lease.moveOnRevoke(wake);
+            }
+
+            @Override
             public void close() {
                 synchronized (uses) {
                     uses.remove(use);

@@ -1,10 +1,14 @@
 package io.conveyor.engine.internal.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +38,7 @@ class InboxTest {
     }
 
     private String stallOnTaking(List<String> accepted) {
-        StageException e = assertThrows(StageException.class, () -> inbox.take(accepted));
+        StageException e = assertThrows(StageException.class, () -> inbox.take(accepted, () -> false));
         assertEquals(ErrorCode.CANCELLED, e.code());
         return control.failure().message();
     }
@@ -56,8 +60,38 @@ class InboxTest {
     @Test
     void endedInputIsNotAStall() throws StageException {
         inbox.end("x");
-        assertEquals(new Inbox.Item("x", null), inbox.take(List.of("x")));
+        assertEquals(new Inbox.Item("x", null), inbox.take(List.of("x"), () -> false));
         assertNull(control.failure());
+    }
+
+    @Test
+    void aWaitingConsumerLeavesEmptyHandedOnceWokenWithItsConditionMet() throws Exception {
+        RunControl twoStages = new RunControl(List.of("w", "producer"),
+                stall -> Problem.at(ErrorCode.PLAN, Location.of("p.toml"), stall));
+        Inbox waiting = new Inbox("w", List.of("x"), 1, twoStages);
+        AtomicBoolean leave = new AtomicBoolean();
+        CompletableFuture<Inbox.Item> taken = CompletableFuture.supplyAsync(() -> {
+            try {
+                return waiting.take(List.of("x"), leave::get);
+            } catch (StageException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiting.wakeUp(); // without the condition: it goes on waiting
+        Thread.sleep(50);
+        assertFalse(taken.isDone());
+        leave.set(true);
+        waiting.wakeUp();
+        assertNull(taken.get(10, TimeUnit.SECONDS));
+        assertNull(twoStages.failure());
+    }
+
+    @Test
+    void aQueuedBatchIsTakenEvenWhenTheConsumerShouldLeave() throws StageException {
+        fill("x");
+        Inbox.Item item = inbox.take(List.of("x"), () -> true);
+        assertEquals("x", item.input());
+        item.release();
     }
 
     @Test

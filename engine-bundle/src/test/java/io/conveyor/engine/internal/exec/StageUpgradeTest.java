@@ -41,7 +41,8 @@ import io.conveyor.engine.internal.exec.MockStages.CollectingSink;
  * run moves a transform to the new version at a batch boundary, losing and repeating nothing; a
  * bounded run finishes on the old version; a source that reports its position and a sink that
  * delivers each batch move too; a continuous run stops with an error when no new version comes, or
- * when the stage is a source without a position or a sink holding uncommitted output.
+ * when the stage is a source without a position or a sink holding uncommitted output. A stage
+ * waiting for input moves as soon as its service goes away.
  */
 class StageUpgradeTest {
 
@@ -87,6 +88,35 @@ class StageUpgradeTest {
         assertEquals(List.of(1, 1, 1), v2.calls());
         assertEquals("io.conveyor.test 2.0.0", stage(report, "t").provider);
         assertEquals(List.of(4, 4), List.of(pipeline.leased(), pipeline.released()));
+    }
+
+    @Test
+    void stagesWaitingForInputReleaseTheOldVersionBeforeItsWithdrawalReturns() throws Exception {
+        FeedSource source = new FeedSource(true);
+        VersionedPass v1 = new VersionedPass();
+        VersionedPass v2 = new VersionedPass();
+        DeliveringSink sink1 = new DeliveringSink();
+        DeliveringSink sink2 = new DeliveringSink();
+        TestPipeline pipeline = new TestPipeline("p", engine).stage("src", source).stage("t", v1, "src")
+                .stage("out", sink1, "t");
+        Future<RunReportDTO> run = caller.submit(() -> pipeline.run(executor));
+
+        source.release(1);
+        await("a batch at the sink", () -> sink1.values.size() == 2);
+        // no batch follows: each stage is woken where it waits, as a bundle's stop, and the refresh
+        // after it, must not find the old version in use
+        pipeline.upgrade(v2, "io.conveyor.test 2.0.0");
+        assertEquals(List.of(1, 0, 1), v1.calls());
+        pipeline.upgrade(sink2, "io.conveyor.test 2.0.0");
+        assertEquals(List.of(1, 0, 1), List.of(sink1.commits.get(), sink1.aborts.get(), sink1.closed.get()));
+        source.release(1);
+        source.end();
+        RunReportDTO report = run.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals("", problems(report));
+        assertEquals(range(0, 2), sink1.values);
+        assertEquals(range(2, 4), sink2.values);
+        assertEquals(List.of(1, 1, 1), v2.calls());
     }
 
     @Test

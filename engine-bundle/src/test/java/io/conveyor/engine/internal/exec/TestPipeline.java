@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,23 +135,47 @@ public final class TestPipeline implements StageSupplier {
         return released.get();
     }
 
-    /** Replaces the service of its function, as an upgrade of its bundle to {@code provider} does. */
-    public synchronized void upgrade(Stage service, String provider) {
+    /**
+     * Replaces the service of its function, as an upgrade of its bundle to {@code provider} does:
+     * the old one is withdrawn first, then the new one offered.
+     */
+    public void upgrade(Stage service, String provider) {
         String function = service.descriptor().function();
-        revoke(function);
-        offered.put(function, service);
-        providers.put(function, provider);
-        notifyAll();
+        withdraw(function);
+        synchronized (this) {
+            offered.put(function, service);
+            providers.put(function, provider);
+            notifyAll();
+        }
     }
 
-    /** Withdraws the service of {@code function}, as stopping its bundle does. */
-    public synchronized void withdraw(String function) {
-        revoke(function);
-        offered.remove(function);
-    }
-
-    private void revoke(String function) {
-        open.stream().filter(lease -> lease.function.equals(function)).forEach(lease -> lease.revoked = true);
+    /**
+     * Withdraws the service of {@code function}, as stopping its bundle does: revokes its leases
+     * and, as the registry's unbind does, waits (up to 10 s) until the runs that move off it have
+     * closed theirs.
+     */
+    public void withdraw(String function) {
+        List<Lease> moving = new ArrayList<>();
+        synchronized (this) {
+            offered.remove(function);
+            for (Lease lease : open) {
+                if (lease.function.equals(function)) {
+                    lease.revoked = true;
+                    if (lease.wake != null) {
+                        lease.wake.run();
+                        moving.add(lease);
+                    }
+                }
+            }
+        }
+        for (Lease lease : moving) {
+            try {
+                lease.closed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
@@ -187,7 +212,9 @@ public final class TestPipeline implements StageSupplier {
         final String function;
         final Stage stage;
         final String provider;
+        final CountDownLatch closed = new CountDownLatch(1);
         volatile boolean revoked;
+        volatile Runnable wake;
 
         Lease(String function, Stage stage, String provider) {
             this.function = function;
@@ -211,7 +238,13 @@ public final class TestPipeline implements StageSupplier {
         }
 
         @Override
+        public void moveOnRevoke(Runnable wake) {
+            this.wake = wake;
+        }
+
+        @Override
         public void close() {
+            closed.countDown();
             synchronized (TestPipeline.this) {
                 open.remove(this);
             }
