@@ -17,6 +17,7 @@ public final class Parameter {
     private final List<Object> allowedValues;
     private final String description;
     private final String example;
+    private final boolean acceptsText;
 
     private Parameter(Builder b) {
         this.name = b.name;
@@ -26,6 +27,7 @@ public final class Parameter {
         this.allowedValues = List.copyOf(b.allowedValues);
         this.description = b.description;
         this.example = b.example;
+        this.acceptsText = b.acceptsText;
     }
 
     /** Starts the declaration of a parameter called {@code name} of type {@code type}. */
@@ -67,6 +69,16 @@ public final class Parameter {
         return example;
     }
 
+    /**
+     * Whether the value may also be written as text holding it ({@code "true"}, {@code "42"},
+     * {@code "1.5"}): the engine converts it to the declared type before the stage sees it.
+     *
+     * @since 1.4
+     */
+    public boolean acceptsText() {
+        return acceptsText;
+    }
+
     @Override
     public String toString() {
         return name + " (" + type.displayName() + (required ? ", required" : "") + ")";
@@ -81,6 +93,7 @@ public final class Parameter {
         private final List<Object> allowedValues = new ArrayList<>();
         private String description = "";
         private String example;
+        private boolean acceptsText;
 
         private Builder(String name, ParameterType type) {
             this.name = Objects.requireNonNull(name, "name");
@@ -115,9 +128,27 @@ public final class Parameter {
             return this;
         }
 
+        /**
+         * Accepts the value written as text too, for a boolean, integer or float parameter: for
+         * stages that take over configurations written for a tool that passed every value as text
+         * (the original tool's WebAssembly plugins did). The text must hold exactly one value of
+         * the type: {@code true} or {@code false}, a decimal integer, a finite decimal number.
+         *
+         * @since 1.4
+         */
+        public Builder acceptsText() {
+            this.acceptsText = true;
+            return this;
+        }
+
         public Parameter build() {
             if (required && defaultValue != null) {
                 throw new IllegalStateException("parameter '" + name + "' is required and has a default");
+            }
+            if (acceptsText && type != ParameterType.BOOLEAN && type != ParameterType.INTEGER
+                    && type != ParameterType.FLOAT) {
+                throw new IllegalStateException("parameter '" + name + "' is a " + type.displayName()
+                        + ": only a boolean, integer or float parameter accepts its value as text");
             }
             return new Parameter(this);
         }

@@ -25,5 +25,5 @@
  * engine. Emitting the batch received in the same call forwards it without a copy.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.conveyor.api.stage;

@@ -108,7 +108,7 @@ public class PluginIsolationIT {
                 + "\n"
                 + "Unresolved bundles\n"
                 + "  io.conveyor.itests.future 1.0.0 (bundle " + bundle.getBundleId() + ")\n"
-                + "    needs io.conveyor.api.stage [2.0.0,3.0.0), the runtime offers 1.3.0\n",
+                + "    needs io.conveyor.api.stage [2.0.0,3.0.0), the runtime offers 1.4.0\n",
                 execute("conveyor:plugins " + FUTURE));
         assertEquals("its functions are not offered", Optional.empty(), runtime.function("bad.throw"));
         assertEquals("SUCCEEDED", Runs.outcome(runHealthy()));

@@ -153,7 +153,10 @@ public class WasmPluginsIT {
         assertEquals(40_001, Runs.read(work.resolve("out.csv")).lines().count());
     }
 
-    /** The original tool's echo plugin in its three roles: source, transform (marking rows) and sink. */
+    /**
+     * The original tool's echo plugin in its three roles: source, transform (marking rows) and sink;
+     * {@code add_metadata} written as text, as the original's pipelines could (it passed every value as text).
+     */
     private static Path echoPipeline(Path work) {
         return Runs.write(work.resolve("echo.toml"), """
                 [pipeline]
@@ -170,7 +173,7 @@ public class WasmPluginsIT {
                 function = "echo"
                 inputs = ["hello"]
                 [stages.config]
-                add_metadata = true
+                add_metadata = "true"
 
                 [[stages]]
                 id = "drain"

@@ -48,6 +48,9 @@ final class TestModules {
             (memory.copy (local.get $out) (local.get $ptr) (local.get $len))
             (call $pack (local.get $out) (local.get $len))""";
 
+    /** Returns the configuration it was given (one JSON object, so one row) whatever its input. */
+    static final String CONFIGURATION = "(call $pack (global.get $config_ptr) (global.get $config_len))";
+
     /** Reports an error through cv_last_error. */
     static final String REFUSE = "(i64.const 0)";
 
@@ -83,6 +86,8 @@ final class TestModules {
                   (memory (export "memory") 2 %s)
                   (global $heap (mut i32) (i32.const 4096))
                   (global $calls (mut i32) (i32.const 0))
+                  (global $config_ptr (mut i32) (i32.const 0))
+                  (global $config_len (mut i32) (i32.const 0))
                   (data (i32.const 1024) "%s")
                   (data (i32.const 3072) "%s")
                   (func $pack (param $ptr i32) (param $len i32) (result i64)
@@ -103,7 +108,10 @@ final class TestModules {
                     (local.set $out (call $cv_alloc (i32.const %d)))
                     (memory.copy (local.get $out) (i32.const 1024) (i32.const %d))
                     (call $pack (local.get $out) (i32.const %d)))
-                  (func (export "cv_configure") (param i32 i32) (result i32) (i32.const 0))
+                  (func (export "cv_configure") (param $ptr i32) (param $len i32) (result i32)
+                    (global.set $config_ptr (local.get $ptr))
+                    (global.set $config_len (local.get $len))
+                    (i32.const 0))
                   (func (export "cv_last_error") (result i64) (call $pack (i32.const 3072) (i32.const %d)))
                   (func (export "cv_transform") (param $ptr i32) (param $len i32) (result i64)
                     %s)

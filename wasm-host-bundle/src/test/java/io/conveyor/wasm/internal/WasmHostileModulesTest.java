@@ -75,6 +75,18 @@ class WasmHostileModulesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"chicory", "wasmtime"})
+    void moduleIsConfiguredWithItsOwnKeysAndTheDefaultsOfTheOthersButNotTheHostsKeys(String engine)
+            throws Exception {
+        WasmPlugin plugin = load(engine, "config.wasm", TestModules.transform(TestModules.CONFIGURATION));
+
+        runBatches(plugin, Map.of("wasm_timeout_ms", 5000L), 1);
+        runBatches(plugin, Map.of("label", "y"), 1);
+        assertEquals("{\"label\":\"x\"}\n", ndjson(out.batches().get(0)));
+        assertEquals("{\"label\":\"y\"}\n", ndjson(out.batches().get(1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chicory", "wasmtime"})
     void infiniteLoopFailsAtTheDeadline(String engine) throws Exception {
         WasmPlugin plugin = load(engine, "loop.wasm", TestModules.transform(TestModules.LOOP));
 

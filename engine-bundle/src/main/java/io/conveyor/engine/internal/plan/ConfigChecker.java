@@ -1,6 +1,7 @@
 package io.conveyor.engine.internal.plan;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +38,16 @@ final class ConfigChecker {
         List<Problem> found = new ArrayList<>();
         String subject = "stage '" + spec.id() + "': ";
         List<String> declared = descriptor.parameters().stream().map(Parameter::name).toList();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : spec.config().entrySet()) {
             String key = entry.getKey();
             Optional<Parameter> parameter = descriptor.parameter(key);
+            Object value = parameter.map(p -> TextValues.typed(p, entry.getValue())).orElse(entry.getValue());
+            values.put(key, value);
             String message = parameter.isEmpty()
                     ? "unknown config key '" + key + "' for " + descriptor.function()
                             + Suggestions.didYouMean(key, declared)
-                    : valueProblem(parameter.get(), entry.getValue());
+                    : valueProblem(parameter.get(), value);
             if (message != null) {
                 found.add(problem(spec, key, subject + message));
             }
@@ -59,7 +63,7 @@ final class ConfigChecker {
             problems.addAll(found);
             return Optional.empty();
         }
-        StageConfig config = new CheckedStageConfig(spec.config(), descriptor, scope);
+        StageConfig config = new CheckedStageConfig(values, descriptor, scope);
         if (stage.isPresent()) {
             found.addAll(stageValidation(spec, descriptor, stage.get(), config));
         }
@@ -103,7 +107,8 @@ final class ConfigChecker {
     private static String valueProblem(Parameter parameter, Object value) {
         String prefix = "config key '" + parameter.name() + "' must be ";
         if (!hasType(parameter.type(), value)) {
-            return prefix + article(parameter.type()) + ", got " + ValueText.describe(value);
+            return prefix + article(parameter.type()) + (parameter.acceptsText() ? TextValues.orText(parameter.type()) : "")
+                    + ", got " + ValueText.describe(value);
         }
         if (parameter.allowedValues().isEmpty()) {
             return null;

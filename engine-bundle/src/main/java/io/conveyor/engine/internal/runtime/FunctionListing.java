@@ -52,7 +52,7 @@ final class FunctionListing {
     private static ParameterDTO parameter(Parameter parameter) {
         ParameterDTO dto = new ParameterDTO();
         dto.name = parameter.name();
-        dto.type = parameter.type().displayName();
+        dto.type = parameter.type().displayName() + (parameter.acceptsText() ? " (or text)" : "");
         dto.required = parameter.required();
         dto.defaultValue = plain(parameter.defaultValue());
         parameter.allowedValues().stream().map(FunctionListing::plain).forEach(dto.allowedValues::add);

@@ -108,4 +108,63 @@ class ConfigCheckerTest {
         assertEquals("false p.toml:4:1: error[CONFIG]: stage 'nums': no column survives the selection",
                 check(strict));
     }
+
+    private static final StageDescriptor TEXTUAL = StageDescriptor.builder("echo", StageRole.TRANSFORM)
+            .parameter(Parameter.builder("flag", ParameterType.BOOLEAN).acceptsText().build())
+            .parameter(Parameter.builder("count", ParameterType.INTEGER).acceptsText().allowedValues(1, 2, 3).build())
+            .parameter(Parameter.builder("ratio", ParameterType.FLOAT).acceptsText().build())
+            .parameter(Parameter.builder("strict", ParameterType.BOOLEAN).build())
+            .build();
+
+    /** The config the stage would see for {@code config}, or the problems found. */
+    private String checkTextual(Map<String, Object> config) {
+        Location location = new Location("p.toml", 4, 1);
+        Map<String, Location> keys = new java.util.HashMap<>();
+        config.keySet().forEach(key -> keys.put(key, new Location("p.toml", 5 + keys.size(), 1)));
+        StageSpec spec = new StageSpec("e", "echo", List.of("in"), config, location, keys, List.of(), location);
+        List<Problem> problems = new ArrayList<>();
+        Optional<StageConfig> checked = checker.check(spec, TEXTUAL, Optional.empty(), problems);
+        if (checked.isEmpty()) {
+            return String.join("\n", problems.stream().map(Problem::toString).toList());
+        }
+        StageConfig c = checked.get();
+        return c.getBoolean("flag") + " " + c.getLong("count") + " " + c.getDouble("ratio");
+    }
+
+    @Test
+    void aParameterThatAcceptsTextTakesItsValueWrittenAsTextAndTheStageSeesTheType() {
+        assertEquals("true 2 1.5", checkTextual(Map.of("flag", "true", "count", "2", "ratio", "1.5")));
+        assertEquals("false 3 -20.0", checkTextual(Map.of("flag", "false", "count", " 3 ", "ratio", "-2e1")));
+        assertEquals("true 1 4.0", checkTextual(Map.of("flag", true, "count", 1L, "ratio", 4L)));
+    }
+
+    @Test
+    void textThatHoldsNoValueOfTheTypeIsRefusedNamingTheTextItWouldTake() {
+        assertEquals("p.toml:5:1: error[CONFIG]: stage 'e': config key 'flag' must be a boolean (or the text \"true\""
+                + " or \"false\"), got string \"yes\"", checkTextual(Map.of("flag", "yes")));
+        assertEquals("p.toml:5:1: error[CONFIG]: stage 'e': config key 'count' must be an integer (or text holding"
+                + " one, such as \"42\"), got string \"2.5\"", checkTextual(Map.of("count", "2.5")));
+        assertEquals("p.toml:5:1: error[CONFIG]: stage 'e': config key 'ratio' must be a float (or text holding"
+                + " one, such as \"1.5\"), got string \"NaN\"", checkTextual(Map.of("ratio", "NaN")));
+    }
+
+    @Test
+    void aConvertedValueMustStillBeAnAllowedOne() {
+        assertEquals("p.toml:5:1: error[CONFIG]: stage 'e': config key 'count' must be one of 1, 2, 3, got 7",
+                checkTextual(Map.of("count", "7")));
+    }
+
+    @Test
+    void aParameterThatDoesNotAcceptTextRefusesIt() {
+        assertEquals("p.toml:5:1: error[CONFIG]: stage 'e': config key 'strict' must be a boolean, got string"
+                + " \"true\"", checkTextual(Map.of("strict", "true")));
+    }
+
+    @Test
+    void onlyScalarParametersMayAcceptText() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Parameter.builder("names", ParameterType.STRING_LIST).acceptsText().build());
+        assertEquals("parameter 'names' is a string or array of strings: only a boolean, integer or float parameter"
+                + " accepts its value as text", e.getMessage());
+    }
 }

@@ -107,6 +107,9 @@ public record Description(String name, String version, List<StageRole> roles, Ba
                         + p.path("type").asText() + "'");
             }
             Parameter.Builder builder = Parameter.builder(name, type).description(p.path("description").asText(""));
+            if (type == ParameterType.BOOLEAN || type == ParameterType.INTEGER || type == ParameterType.FLOAT) {
+                builder.acceptsText(); // the original tool passed every value to its WASM plugins as text
+            }
             if (p.path("required").asBoolean(false)) {
                 builder.required();
             }

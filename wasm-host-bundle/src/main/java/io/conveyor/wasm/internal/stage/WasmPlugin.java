@@ -181,9 +181,15 @@ public final class WasmPlugin {
                 line -> LOG.info("wasm {}: {}", file, line), line -> LOG.warn("wasm {}: {}", file, line));
     }
 
-    private static byte[] configJson(StageConfig config) throws StageException {
+    /** The module's own keys as the pipeline sets them (text already converted), then the defaults of the others. */
+    private byte[] configJson(StageConfig config) throws StageException {
         Map<String, Object> own = new LinkedHashMap<>(config.asMap());
         own.keySet().removeIf(key -> key.startsWith("wasm_"));
+        for (Parameter parameter : description.parameters()) {
+            if (parameter.defaultValue() != null) {
+                own.putIfAbsent(parameter.name(), parameter.defaultValue());
+            }
+        }
         try {
             return JSON.writeValueAsString(own).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
