@@ -3,12 +3,10 @@ package io.conveyor.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +90,7 @@ public class StreamingIT {
                 """);
         PipedOutputStream producer = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(producer);
-        Output stdout = new Output();
+        RunOutput stdout = new RunOutput();
 
         Future<RunReportDTO> run = caller.submit(() -> runtime.run(Runs.request(pipeline, work)
                 .withStreams(stdin, stdout.stream())));
@@ -115,7 +113,7 @@ public class StreamingIT {
         Path log = work.resolve("app.log");
         Files.writeString(log, "boot\n");
         Path pipeline = watchPipeline(work);
-        Output stdout = new Output();
+        RunOutput stdout = new RunOutput();
 
         Future<RunReportDTO> run = caller.submit(() -> runtime.run(Runs.request(pipeline, work)
                 .withStreams(InputStream.nullInputStream(), stdout.stream())));
@@ -162,24 +160,24 @@ public class StreamingIT {
         Path log = work.resolve("app.log");
         Files.writeString(log, "boot\n");
         Path pipeline = watchPipeline(work);
-        Output stdout = new Output();
+        RunOutput stdout = new RunOutput();
         ExecutorService runner = Executors.newSingleThreadExecutor();
         Future<RunReportDTO> run = runner.submit(() -> runtime.run(Runs.request(pipeline, work)
                 .withStreams(InputStream.nullInputStream(), stdout.stream())));
         StringBuilder expected = new StringBuilder("line=\"boot\"\n");
-        awaitOutput(stdout, expected, runner, run);
+        stdout.await(expected, runner, run);
 
         Bundle stream = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().equals("io.conveyor.plugin.stream")).findFirst().orElseThrow();
         appendLine(log, "before update " + number, expected);
         if (number % 2 == 0) {
-            awaitOutput(stdout, expected, runner, run);
+            stdout.await(expected, runner, run);
         }
         stream.update();
         appendLine(log, "before refresh " + number, expected);
         refresh(stream);
         appendLine(log, "after refresh " + number, expected);
-        awaitOutput(stdout, expected, runner, run);
+        stdout.await(expected, runner, run);
 
         runner.shutdownNow(); // interrupting the caller of run() stops the run
         RunReportDTO report = run.get(Await.BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -190,19 +188,6 @@ public class StreamingIT {
     private static void appendLine(Path log, String line, StringBuilder expected) throws IOException {
         append(log, line + "\n");
         expected.append("line=\"").append(line).append("\"\n");
-    }
-
-    /** Waits until the run has printed {@code expected}; if it does not, fails with how the run ended. */
-    private static void awaitOutput(Output stdout, CharSequence expected, ExecutorService runner,
-            Future<RunReportDTO> run) throws Exception {
-        try {
-            stdout.await(expected.toString());
-        } catch (AssertionError e) {
-            runner.shutdownNow();
-            RunReportDTO report = run.get(Await.BOUND.toSeconds(), TimeUnit.SECONDS);
-            throw new AssertionError(e.getMessage() + "; the run ended " + report.outcome + ", problems "
-                    + report.problems.stream().map(p -> p.message).toList() + ", stages " + Runs.stageLines(report), e);
-        }
     }
 
     /** tail (file.watch of app.log, as text lines) -> show (stdout.stream): the pipeline {@code watch}. */
@@ -243,39 +228,5 @@ public class StreamingIT {
 
     private static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardOpenOption.APPEND);
-    }
-
-    /** A run's stdout, read while the run writes it. */
-    private static final class Output {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        PrintStream stream() {
-            return stream;
-        }
-
-        String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        /** Waits until the run has printed exactly {@code expected}; more or other text fails at once. */
-        void await(String expected) {
-            try {
-                awaitExactly(expected);
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "; stdout is " + text().replace("\n", "\\n"), e);
-            }
-        }
-
-        private void awaitExactly(String expected) {
-            Await.until("stdout to be " + expected.replace("\n", "\\n"), () -> {
-                String now = text();
-                if (!expected.startsWith(now)) {
-                    throw new AssertionError("stdout is " + now.replace("\n", "\\n") + ", expected "
-                            + expected.replace("\n", "\\n"));
-                }
-                return now.equals(expected);
-            });
-        }
     }
 }

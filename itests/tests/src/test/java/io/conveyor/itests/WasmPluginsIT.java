@@ -4,10 +4,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -32,7 +38,7 @@ import io.conveyor.wasm.WasmModules;
  * like Java stages; a module dropped into the deploy folder is loaded, a file that is not WASM is
  * refused while the version loaded before stays, and a deleted one goes away; a run whose module
  * breaks a limit fails with the module and the limit named, and the next run on the same server
- * succeeds.
+ * succeeds; a continuous run moves to the module that replaces the one it uses.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -105,6 +111,75 @@ public class WasmPluginsIT {
         Files.delete(tag);
         Files.delete(deploy.resolve("later.wasm"));
         Await.until("my.tag to be unloaded", () -> runtime.function("my.tag").isEmpty());
+    }
+
+    @Test
+    public void aContinuousRunMovesItsWasmTransformToTheModuleThatReplacesIt() throws Exception {
+        Path work = TestPaths.newWorkFolder("wasm-continuous");
+        // two files of the same module: while one serves the run, the other is loaded and the first unloaded
+        List<Path> files = List.of(Files.copy(TestPaths.wasmModule("template-as.wasm"), work.resolve("tagger-1.wasm")),
+                Files.copy(TestPaths.wasmModule("template-as.wasm"), work.resolve("tagger-2.wasm")));
+        modules.install(files.get(0));
+        Path log = Files.writeString(work.resolve("app.log"), "boot\n");
+        Path pipeline = Runs.write(work.resolve("tagged.toml"), """
+                [pipeline]
+                name = "tagged"
+
+                [[stages]]
+                id = "tail"
+                function = "file.watch"
+                [stages.config]
+                path = "app.log"
+                format = "text"
+                poll_interval_ms = 50
+
+                [[stages]]
+                id = "tag"
+                function = "my.tag"
+                inputs = ["tail"]
+                [stages.config]
+                tag = "t"
+
+                [[stages]]
+                id = "show"
+                function = "stdout.stream"
+                inputs = ["tag"]
+                """);
+        RunOutput stdout = new RunOutput();
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<RunReportDTO> run = runner.submit(() -> runtime.run(Runs.request(pipeline, work)
+                    .withStreams(InputStream.nullInputStream(), stdout.stream())));
+            StringBuilder expected = new StringBuilder(tagged("boot"));
+            stdout.await(expected, runner, run);
+            for (int replacement = 1; replacement <= 4; replacement++) {
+                appendLine(log, "before " + replacement, expected);
+                modules.install(files.get(replacement % 2));
+                modules.uninstall(files.get((replacement + 1) % 2));
+                appendLine(log, "after " + replacement, expected);
+                stdout.await(expected, runner, run);
+            }
+
+            runner.shutdownNow(); // interrupting the caller of run() stops the run
+            RunReportDTO report = run.get(Await.BOUND.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(List.of("pipeline 'tagged' was stopped"),
+                    report.problems.stream().map(p -> p.message).toList());
+            assertEquals(expected.toString(), stdout.text());
+            assertEquals("tagger-1.wasm 0.1.0", report.stages.stream().filter(stage -> stage.stageId.equals("tag"))
+                    .findFirst().orElseThrow().provider);
+        } finally {
+            runner.shutdownNow();
+            files.forEach(modules::uninstall);
+        }
+    }
+
+    private static String tagged(String line) {
+        return "{\"line\":\"" + line + "\",\"tag\":\"t\"}\n";
+    }
+
+    private static void appendLine(Path log, String line, StringBuilder expected) throws IOException {
+        Files.writeString(log, line + "\n", StandardOpenOption.APPEND);
+        expected.append(tagged(line));
     }
 
     @Test
