@@ -107,8 +107,8 @@ final class ConfigChecker {
     private static String valueProblem(Parameter parameter, Object value) {
         String prefix = "config key '" + parameter.name() + "' must be ";
         if (!hasType(parameter.type(), value)) {
-            return prefix + article(parameter.type()) + (parameter.acceptsText() ? TextValues.orText(parameter.type()) : "")
-                    + ", got " + ValueText.describe(value);
+            return prefix + article(parameter.type()) + TextValues.orText(parameter) + ", got "
+                    + ValueText.describe(value);
         }
         if (parameter.allowedValues().isEmpty()) {
             return null;

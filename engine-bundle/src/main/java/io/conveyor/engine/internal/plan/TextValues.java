@@ -1,7 +1,6 @@
 package io.conveyor.engine.internal.plan;
 
 import io.conveyor.api.stage.Parameter;
-import io.conveyor.api.stage.ParameterType;
 
 /**
  * Reads the value of a parameter that {@linkplain Parameter#acceptsText() accepts text} when it is
@@ -13,7 +12,7 @@ final class TextValues {
     private TextValues() {
     }
 
-    /** The value as the parameter's type, when it is text holding one and the parameter accepts that; else as it is. */
+    /** The value as the parameter's type if it is text holding one and the parameter accepts that; else as it is. */
     static Object typed(Parameter parameter, Object value) {
         if (!parameter.acceptsText() || !(value instanceof String text)) {
             return value;
@@ -27,9 +26,12 @@ final class TextValues {
         return parsed == null ? value : parsed;
     }
 
-    /** What the type error adds for such a parameter: which text it would have taken. */
-    static String orText(ParameterType type) {
-        return switch (type) {
+    /** What a type error adds for a parameter that accepts text: which text it would have taken. */
+    static String orText(Parameter parameter) {
+        if (!parameter.acceptsText()) {
+            return "";
+        }
+        return switch (parameter.type()) {
             case BOOLEAN -> " (or the text \"true\" or \"false\")";
             case INTEGER -> " (or text holding one, such as \"42\")";
             default -> " (or text holding one, such as \"1.5\")";
