@@ -18,6 +18,7 @@ flags="--target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra
        -Wl,--max-memory=67108864 -Wl,--strip-debug"
 
 modules="echo:examples/echo.c rows-filter:examples/rows_filter.c
+         rows-filter-arrow:examples/rows_filter_arrow.c
          running-total:examples/running_total.c template:template/plugin.c"
 
 probe_dir=$(mktemp -d)
@@ -40,6 +41,7 @@ for module in $modules; do
     name=${module%%:*}
     source=${module#*:}
     # shellcheck disable=SC2086
-    "$clang" $flags -I"$here" -o "$out_dir/$name-c.wasm" "$here/$source" "$here/conveyor.c" -lc-printscan-long-double
+    "$clang" $flags -I"$here" -o "$out_dir/$name-c.wasm" "$here/$source" "$here/conveyor.c" "$here/conveyor_arrow.c" \
+        -lc-printscan-long-double
     echo "built $out_dir/$name-c.wasm"
 done

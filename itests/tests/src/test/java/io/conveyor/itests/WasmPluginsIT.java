@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 
 import javax.inject.Inject;
 
+import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -111,6 +112,56 @@ public class WasmPluginsIT {
         Files.delete(tag);
         Files.delete(deploy.resolve("later.wasm"));
         Await.until("my.tag to be unloaded", () -> runtime.function("my.tag").isEmpty());
+    }
+
+    @Test
+    public void aModuleThatTakesArrowBatchesFiltersThemInAPipeline() throws Exception {
+        Path built = TestPaths.wasmModule("rows-filter-arrow-c.wasm");
+        Path skipped = built.resolveSibling("SKIPPED.txt");
+        Assume.assumeTrue("the C modules were not built: " + (Files.exists(skipped) ? Files.readString(skipped) : ""),
+                Files.exists(built));
+        Path work = TestPaths.newWorkFolder("wasm-arrow");
+        Path module = Files.copy(built, work.resolve("rows-filter-arrow.wasm"));
+        modules.install(module);
+        try {
+            Runs.write(work.resolve("orders.csv"), """
+                    id,name,status,amount
+                    1,alice,active,9.5
+                    2,bob,deleted,1.25
+                    3,,pending,
+                    4,Zoë,Deleted,2
+                    """);
+            Path pipeline = Runs.write(work.resolve("arrow.toml"), """
+                    [pipeline]
+                    name = "arrow"
+
+                    [[stages]]
+                    id = "load"
+                    function = "csv.read"
+                    [stages.config]
+                    path = "orders.csv"
+
+                    [[stages]]
+                    id = "clean"
+                    function = "rows.filter.arrow"
+                    inputs = ["load"]
+
+                    [[stages]]
+                    id = "save"
+                    function = "csv.write"
+                    inputs = ["clean"]
+                    [stages.config]
+                    path = "out.csv"
+                    """);
+
+            RunReportDTO report = runtime.run(Runs.request(pipeline, work));
+
+            assertEquals("SUCCEEDED", Runs.outcome(report));
+            assertEquals("id,name,status,amount\n1,ALICE,active,9.5\n3,,pending,\n4,ZOë,Deleted,2.0\n",
+                    Runs.read(work.resolve("out.csv")));
+        } finally {
+            modules.uninstall(module);
+        }
     }
 
     @Test

@@ -75,7 +75,11 @@ final class GuestModule {
     }
 
     String transform(String batch) throws GuestError {
-        return packedResult("cv_transform", withInput("cv_transform", batch));
+        return new String(transform(batch.getBytes(UTF_8)), UTF_8);
+    }
+
+    byte[] transform(byte[] batch) throws GuestError {
+        return packedBytes("cv_transform", withInput("cv_transform", batch));
     }
 
     String next() throws GuestError {
@@ -92,7 +96,10 @@ final class GuestModule {
     }
 
     private long withInput(String export, String text) {
-        byte[] bytes = text.getBytes(UTF_8);
+        return withInput(export, text.getBytes(UTF_8));
+    }
+
+    private long withInput(String export, byte[] bytes) {
         if (bytes.length == 0) {
             return call(export, 0, 0); // docs/wasm-abi.md: an empty input is (0, 0), without cv_alloc
         }
@@ -107,14 +114,18 @@ final class GuestModule {
     }
 
     private String packedResult(String export, long packed) throws GuestError {
+        return new String(packedBytes(export, packed), UTF_8);
+    }
+
+    private byte[] packedBytes(String export, long packed) throws GuestError {
         if (packed == 0) {
             throw new GuestError(export, lastError());
         }
         int ptr = pointer(packed);
         int len = length(packed);
-        String text = new String(memory().readBytes(ptr, len), UTF_8);
+        byte[] bytes = memory().readBytes(ptr, len);
         dealloc(ptr, len);
-        return text;
+        return bytes;
     }
 
     private void statusResult(String export, long status) throws GuestError {

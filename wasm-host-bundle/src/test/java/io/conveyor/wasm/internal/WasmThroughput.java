@@ -18,6 +18,8 @@ import io.conveyor.api.stage.Emitter;
 import io.conveyor.api.stage.TransformTask;
 import io.conveyor.testing.TestConfig;
 import io.conveyor.testing.TestContext;
+import io.conveyor.wasm.internal.codec.ArrowStreamCodec;
+import io.conveyor.wasm.internal.codec.BatchCodec;
 import io.conveyor.wasm.internal.codec.NdjsonCodec;
 import io.conveyor.wasm.internal.engine.Deadlines;
 import io.conveyor.wasm.internal.engine.Engines;
@@ -26,8 +28,8 @@ import io.conveyor.wasm.internal.stage.WasmPlugin;
 import io.conveyor.wasm.internal.stage.WasmTransform;
 
 /**
- * Benchmark, not a test: the rows.filter module (drops rows whose status is "deleted",
- * upper-cases name) over 1,000,000 rows in batches of 10,000, on each engine, against the same
+ * Benchmark, not a test: the rows.filter modules (drop rows whose status is "deleted",
+ * upper-case name; in NDJSON or, rows.filter.arrow, in Arrow) over 1,000,000 rows in batches of 10,000, on each engine, against the same
  * transform written in Java over the same Arrow batches; and the fixed cost of one call, from
  * batches of one row. Run by {@code bench/wasm/run.sh}; arguments: module files.
  */
@@ -42,7 +44,8 @@ public final class WasmThroughput {
             List<VectorSchemaRoot> batches = batches(allocator, ROWS, BATCH);
             List<VectorSchemaRoot> singles = batches(allocator, 2_000, 1);
             report("java", "-", median(() -> javaFilter(batches, allocator)), 0);
-            report("ndjson", "(host only)", median(() -> ndjsonRoundTrip(batches, allocator)), 0);
+            report("ndjson", "(host only)", median(() -> roundTrip(new NdjsonCodec(), batches, allocator)), 0);
+            report("arrow", "(host only)", median(() -> roundTrip(new ArrowStreamCodec(), batches, allocator)), 0);
             Deadlines deadlines = new Deadlines();
             Engines engines = new Engines(deadlines);
             for (String module : args) {
@@ -102,9 +105,9 @@ public final class WasmThroughput {
         }
     }
 
-    /** What the host does around every call of an ndjson module: encode the batch, decode an output as large. */
-    private static void ndjsonRoundTrip(List<VectorSchemaRoot> batches, BufferAllocator allocator) throws Exception {
-        NdjsonCodec codec = new NdjsonCodec();
+    /** What the host does around every call of a module in that format: encode the batch, decode an output as large. */
+    private static void roundTrip(BatchCodec codec, List<VectorSchemaRoot> batches, BufferAllocator allocator)
+            throws Exception {
         for (VectorSchemaRoot batch : batches) {
             for (VectorSchemaRoot decoded : codec.decode(codec.encode(batch), allocator)) {
                 decoded.close();
