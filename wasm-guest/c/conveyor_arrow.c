@@ -116,7 +116,11 @@ static bool read_field(fb buf, size_t field, cv_arrow_column *column) {
     case TYPE_FIXED_SIZE_BINARY: column->width = (int32_t)scalar(buf, type, 0, 4, 0); break;
     case TYPE_BOOL: column->layout = CV_ARROW_BOOL; column->width = 0; return true;
     case TYPE_UTF8:
-    case TYPE_BINARY: column->layout = CV_ARROW_UTF8; column->width = 0; return true;
+    case TYPE_BINARY:
+        column->layout = CV_ARROW_UTF8;
+        column->binary = scalar(buf, field, 2, 1, 0) == TYPE_BINARY;
+        column->width = 0;
+        return true;
     default: return false;
     }
     return column->width > 0;

@@ -32,6 +32,7 @@ typedef enum {
 typedef struct {
     cv_str name;             /* points into the schema message */
     cv_arrow_layout layout;
+    bool binary;             /* CV_ARROW_UTF8: the values are bytes, not text */
     int32_t width;           /* CV_ARROW_FIXED: bytes per value */
     int64_t null_count;
     const uint8_t *validity; /* NULL when every value is set */

@@ -58,7 +58,7 @@ CV_EXPORT("cv_transform") cv_packed cv_transform(const char *stream, int32_t len
     uint8_t *keep = malloc(in.length > 0 ? (size_t)in.length : 1);
     if (keep == NULL) return cv_fail("E_NOMEM", "out of memory filtering %lld rows", (long long)in.length);
     int32_t status = cv_arrow_column_index(&in, "status");
-    bool strings = status >= 0 && in.columns[status].layout == CV_ARROW_UTF8;
+    bool strings = status >= 0 && in.columns[status].layout == CV_ARROW_UTF8 && !in.columns[status].binary;
     for (int64_t row = 0; row < in.length; row++) {
         keep[row] = !(strings && is_deleted(&in.columns[status], row));
     }
@@ -66,7 +66,7 @@ CV_EXPORT("cv_transform") cv_packed cv_transform(const char *stream, int32_t len
     free(keep);
     if (!taken) return CV_ERROR;
     int32_t target = cv_arrow_column_index(&out.batch, field);
-    if (target >= 0 && out.batch.columns[target].layout == CV_ARROW_UTF8) {
+    if (target >= 0 && out.batch.columns[target].layout == CV_ARROW_UTF8 && !out.batch.columns[target].binary) {
         upper_case(&out.batch.columns[target], out.batch.length);
     }
     return cv_arrow_return(&out);

@@ -17,6 +17,7 @@ import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
@@ -97,6 +98,27 @@ class RowsFilterArrowGuestTest {
     }
 
     @Test
+    void aBinaryColumnIsLeftAsItIs() throws Exception {
+        GuestModule filter = GuestModules.load("rows-filter-arrow", "c");
+        filter.configure("{\"field\":\"name\"}");
+        byte[] input;
+        try (VarBinaryVector name = new VarBinaryVector("name", allocator);
+                VarCharVector status = new VarCharVector("status", allocator)) {
+            name.allocateNew();
+            status.allocateNew();
+            name.setSafe(0, "abc".getBytes(UTF_8));
+            status.setSafe(0, "open".getBytes(UTF_8));
+            name.setSafe(1, "xyz".getBytes(UTF_8));
+            status.setSafe(1, "deleted".getBytes(UTF_8));
+            VectorSchemaRoot root = new VectorSchemaRoot(List.<FieldVector>of(name, status));
+            root.setRowCount(2);
+            input = stream(root);
+        }
+
+        assertEquals(List.of("name\tstatus", "bytes abc\topen"), read(filter.transform(input)));
+    }
+
+    @Test
     void aNestedColumnIsRefusedNamingIt() throws Exception {
         GuestModule filter = GuestModules.load("rows-filter-arrow", "c");
         filter.configure("{}");
@@ -171,7 +193,7 @@ class RowsFilterArrowGuestTest {
         }
     }
 
-    /** The header line, then each row, tab-separated, of every batch in the stream. */
+    /** The header line, then each row, tab-separated, of every batch in the stream; binary as "bytes TEXT". */
     private List<String> read(byte[] stream) throws IOException {
         List<String> lines = new ArrayList<>();
         try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(stream), allocator)) {
@@ -181,7 +203,9 @@ class RowsFilterArrowGuestTest {
                 for (int r = 0; r < root.getRowCount(); r++) {
                     List<String> cells = new ArrayList<>();
                     for (FieldVector vector : root.getFieldVectors()) {
-                        cells.add(String.valueOf(vector.getObject(r)));
+                        Object value = vector.getObject(r);
+                        cells.add(value instanceof byte[] bytes ? "bytes " + new String(bytes, UTF_8)
+                                : String.valueOf(value));
                     }
                     lines.add(String.join("\t", cells));
                 }
