@@ -147,7 +147,7 @@ class RowsFilterArrowGuestTest {
     private record Order(long id, String name, String status, Double amount, Boolean flag, Integer day) {
     }
 
-    /** A batch of id (int64), name and status (utf8), amount (float64), flag (bool), day (date32, read back as days). */
+    /** A batch of id (int64), name and status (utf8), amount (float64), flag (bool), day (date32: days). */
     private VectorSchemaRoot orders(Order... orders) {
         BigIntVector id = new BigIntVector("id", allocator);
         VarCharVector name = new VarCharVector("name", allocator);
