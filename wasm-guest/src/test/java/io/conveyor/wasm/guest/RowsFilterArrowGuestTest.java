@@ -72,6 +72,33 @@ class RowsFilterArrowGuestTest {
     }
 
     @Test
+    void importsNothingAndDeclaresTheHostsDefaultMemoryLimit() {
+        GuestModule filter = GuestModules.load("rows-filter-arrow", "c");
+
+        assertEquals(0, filter.importCount());
+        assertEquals(1024, filter.declaredMaximumPages());
+    }
+
+    /** Every input, output and working buffer is freed: memory does not grow with the batches. */
+    @Test
+    void memoryStaysFlatOverManyBatches() throws Exception {
+        GuestModule filter = GuestModules.load("rows-filter-arrow", "c");
+        filter.configure("{}");
+        byte[] batch = stream(orders(new Order(1, "a", "open", 1.0, true, 1),
+                new Order(2, "b", "deleted", 2.0, null, 2)));
+        for (int i = 0; i < 10; i++) {
+            filter.transform(batch);
+        }
+        int pagesAfterWarmUp = filter.memoryPages();
+
+        for (int i = 0; i < 5_000; i++) {
+            filter.transform(batch);
+        }
+
+        assertEquals(pagesAfterWarmUp, filter.memoryPages());
+    }
+
+    @Test
     void aBatchWhoseRowsAreAllDeletedGivesAnEmptyBatchWithTheSchema() throws Exception {
         GuestModule filter = GuestModules.load("rows-filter-arrow", "c");
         filter.configure("{}");
