@@ -100,6 +100,7 @@ static int header_type(const ipc_message *m) { return (int)scalar(m->metadata, m
 
 /* Sets a column's layout from its Field table; false for a type this helper does not read. */
 static bool read_field(fb buf, size_t field, cv_arrow_column *column) {
+    memset(column, 0, sizeof *column);
     size_t name = deref(buf, field, 0);
     column->name = (cv_str){name ? (const char *)buf.base + name + 4 : "", vector_length(buf, name)};
     if (deref(buf, field, 4) != 0 || vector_length(buf, deref(buf, field, 5)) != 0) return false;
@@ -190,7 +191,11 @@ static bool read_record_batch(const ipc_message *m, cv_arrow_batch *batch) {
 bool cv_arrow_read(const void *stream, size_t len, cv_arrow_batch *batch) {
     const uint8_t *p = stream;
     ipc_message m;
-    memset(batch, 0, sizeof *batch);
+    /* only the columns in use are set, by read_field: clearing all of them costs more than a small batch */
+    batch->schema_message = NULL;
+    batch->schema_message_len = 0;
+    batch->length = 0;
+    batch->column_count = 0;
     if (!next_message(p, len, &m) || header_type(&m) != HEADER_SCHEMA) {
         cv_fail("E_DATA", "the batch is not an Arrow IPC stream starting with a schema");
         return false;
@@ -370,7 +375,9 @@ bool cv_arrow_take(const cv_arrow_batch *in, const uint8_t *keep, cv_arrow_outpu
     memcpy(out->data, in->schema_message, in->schema_message_len);
     uint8_t *message = out->data + in->schema_message_len;
     uint8_t *body = message + 8 + meta_len;
-    out->batch = *in;
+    out->batch.schema_message = in->schema_message;
+    out->batch.schema_message_len = in->schema_message_len;
+    out->batch.column_count = in->column_count;
     out->batch.length = kept;
     int64_t nodes[CV_ARROW_MAX_COLUMNS];
     size_t at = 0;
