@@ -26,11 +26,10 @@ typedef struct {
     size_t len;
 } fb;
 
-static uint16_t u16_at(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t u32_at(const uint8_t *p) {
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-static int64_t i64_at(const uint8_t *p) { return (int64_t)((uint64_t)u32_at(p) | (uint64_t)u32_at(p + 4) << 32); }
+/* WebAssembly is little-endian, as flatbuffers and Arrow are: a memcpy is one unaligned load. */
+static uint16_t u16_at(const uint8_t *p) { uint16_t v; memcpy(&v, p, sizeof v); return v; }
+static uint32_t u32_at(const uint8_t *p) { uint32_t v; memcpy(&v, p, sizeof v); return v; }
+static int64_t i64_at(const uint8_t *p) { int64_t v; memcpy(&v, p, sizeof v); return v; }
 
 /* The position of a table's field id, or 0 when the field is absent or out of bounds. */
 static size_t field_at(fb buf, size_t table, int id) {
@@ -244,9 +243,9 @@ cv_str cv_arrow_utf8_value(const cv_arrow_column *column, int64_t row) {
 
 static size_t pad8(size_t n) { return (n + 7) & ~(size_t)7; }
 
-static void put_u16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
-static void put_u32(uint8_t *p, uint32_t v) { put_u16(p, (uint16_t)v); put_u16(p + 2, (uint16_t)(v >> 16)); }
-static void put_i64(uint8_t *p, int64_t v) { put_u32(p, (uint32_t)v); put_u32(p + 4, (uint32_t)((uint64_t)v >> 32)); }
+static void put_u16(uint8_t *p, uint16_t v) { memcpy(p, &v, sizeof v); }
+static void put_u32(uint8_t *p, uint32_t v) { memcpy(p, &v, sizeof v); }
+static void put_i64(uint8_t *p, int64_t v) { memcpy(p, &v, sizeof v); }
 
 /* The byte sizes of a taken column's buffers: validity, then values (or offsets, then data). */
 typedef struct {
