@@ -126,13 +126,18 @@ static bool read_field(fb buf, size_t field, cv_arrow_column *column) {
     return column->width > 0;
 }
 
+/* Sets the last error (E_DATA) and returns false. */
+static bool refused(const char *message) {
+    cv_fail("E_DATA", "%s", message);
+    return false;
+}
+
+/* Each reader below sets the last error when it returns false. */
 static bool read_schema(const ipc_message *m, cv_arrow_batch *batch) {
     size_t schema = deref(m->metadata, m->message, 2);
     size_t fields = deref(m->metadata, schema, 1);
     uint32_t count = vector_length(m->metadata, fields);
-    if (schema == 0 || count > CV_ARROW_MAX_COLUMNS) {
-        return false;
-    }
+    if (schema == 0 || count > CV_ARROW_MAX_COLUMNS) return refused("the Arrow schema cannot be read");
     batch->column_count = (int32_t)count;
     for (uint32_t i = 0; i < count; i++) {
         size_t slot = fields + 4 + 4 * (size_t)i;
@@ -162,27 +167,27 @@ static bool read_record_batch(const ipc_message *m, cv_arrow_batch *batch) {
     size_t nodes = deref(buf, record_batch, 1);
     size_t buffers = deref(buf, record_batch, 2);
     if (record_batch == 0 || deref(buf, record_batch, 3) != 0) {
-        cv_fail("E_DATA", "the record batch is compressed or missing, which the Arrow helper does not read");
-        return false;
+        return refused("the record batch is compressed or missing, which the Arrow helper does not read");
     }
+    static const char MISMATCH[] = "the Arrow record batch does not match its schema";
     batch->length = scalar(buf, record_batch, 0, 8, 0);
     uint32_t buffer_count = vector_length(buf, buffers);
-    if (vector_length(buf, nodes) != (uint32_t)batch->column_count) return false;
+    if (vector_length(buf, nodes) != (uint32_t)batch->column_count) return refused(MISMATCH);
     uint32_t next = 0;
     for (int32_t c = 0; c < batch->column_count; c++) {
         cv_arrow_column *column = &batch->columns[c];
         column->null_count = i64_at(buf.base + nodes + 4 + 16 * (size_t)c + 8);
         uint32_t needed = column->layout == CV_ARROW_UTF8 ? 3 : 2;
-        if (next + needed > buffer_count) return false;
+        if (next + needed > buffer_count) return refused(MISMATCH);
         int64_t len;
         column->validity = body_buffer(m, buffers, next++, &len);
         if (column->null_count == 0) column->validity = NULL;
         if (column->layout == CV_ARROW_UTF8) {
             column->offsets = (int32_t *)body_buffer(m, buffers, next++, &len);
-            if (column->offsets == NULL && batch->length > 0) return false;
+            if (column->offsets == NULL && batch->length > 0) return refused(MISMATCH);
         }
         column->values = body_buffer(m, buffers, next++, &len);
-        if (column->null_count > 0 && column->validity == NULL) return false;
+        if (column->null_count > 0 && column->validity == NULL) return refused(MISMATCH);
     }
     return true;
 }
@@ -196,26 +201,17 @@ bool cv_arrow_read(const void *stream, size_t len, cv_arrow_batch *batch) {
     batch->length = 0;
     batch->column_count = 0;
     if (!next_message(p, len, &m) || header_type(&m) != HEADER_SCHEMA) {
-        cv_fail("E_DATA", "the batch is not an Arrow IPC stream starting with a schema");
-        return false;
+        return refused("the batch is not an Arrow IPC stream starting with a schema");
     }
-    if (!read_schema(&m, batch)) {
-        if (batch->column_count == 0) cv_fail("E_DATA", "the Arrow schema cannot be read");
-        return false;
-    }
+    if (!read_schema(&m, batch)) return false;
     batch->schema_message = p;
     batch->schema_message_len = m.total_len;
     size_t at = m.total_len;
     if (!next_message(p + at, len - at, &m)) return true; /* the end-of-stream marker: no rows */
-    if (header_type(&m) != HEADER_RECORD_BATCH || !read_record_batch(&m, batch)) {
-        if (header_type(&m) != HEADER_RECORD_BATCH) {
-            cv_fail("E_DATA", "the Arrow stream's second message is not a record batch (dictionaries are not read)");
-        } else {
-            cv_fail("E_DATA", "the Arrow record batch does not match its schema");
-        }
-        return false;
+    if (header_type(&m) != HEADER_RECORD_BATCH) {
+        return refused("the Arrow stream's second message is not a record batch (dictionaries are not read)");
     }
-    return true;
+    return read_record_batch(&m, batch);
 }
 
 int32_t cv_arrow_column_index(const cv_arrow_batch *batch, const char *name) {

@@ -1,5 +1,6 @@
 package io.conveyor.launcher;
 
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -40,7 +41,8 @@ final class ServerClient {
         int port = readPort();
         String secret = readSecret();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            send(new DataOutputStream(socket.getOutputStream()), secret, workingDirectory, command);
+            send(new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())), secret, workingDirectory,
+                    command); // buffered: the request leaves in one write
             return receive(new DataInputStream(socket.getInputStream()), out, err);
         } catch (ConnectException e) {
             throw failure("no server answers on port " + port + " (from " + home.clientPortFile()

@@ -111,16 +111,19 @@ final class ClientListener implements AutoCloseable {
             if (!Frames.MAGIC.equals(in.readUTF())) {
                 return;
             }
-            if (!secret.matches(in.readUTF())) {
+            String presented = in.readUTF();
+            // the whole request is read even from a client about to be refused: closing the socket
+            // with bytes unread resets the connection, and the client would lose the refusal
+            String directory = in.readUTF();
+            List<String> args = readArguments(in);
+            if (!secret.matches(presented)) {
                 LOG.warn("bin/conveyor client: refused a client from port {}: wrong secret", client.getPort());
                 refuse(frames, "the server refused the client: wrong secret (the server's is in its home's "
                         + SECRET_FILE + ")");
                 return;
             }
-            Path directory = Path.of(in.readUTF());
-            List<String> args = readArguments(in);
             client.setSoTimeout(0);
-            frames.exit(execute(args, directory, frames));
+            frames.exit(execute(args, Path.of(directory), frames));
         } catch (IOException e) {
             LOG.debug("bin/conveyor client: connection ended early: {}", e.getMessage());
         }
